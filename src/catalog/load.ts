@@ -1,0 +1,123 @@
+// Loading the catalogue from YAML: the shipped one (at build time, and in
+// tests) and a user's (--catalog DIR). Files are validated strictly and
+// checked for sense (ids match file names, floors below typical values,
+// rule weights for known rules), with located errors.
+
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { type Diagnostic, InputError } from "../diagnostics.js";
+import { readSource } from "../io/read.js";
+import { parseYaml } from "../io/yaml.js";
+import { RULE_IDS } from "../rules/index.js";
+import { closest } from "../suggest.js";
+import { parseDuration } from "../units.js";
+import { locator, validateYaml } from "../validate.js";
+import { type Engine, engineSchema, type RulesConfig, rulesConfigSchema } from "./schema.js";
+
+export interface Catalog {
+  /** when the rule settings were last reviewed (rules.yaml asOf) */
+  asOf: string;
+  config: RulesConfig;
+  /** sorted by id */
+  engines: Engine[];
+  /** engine id to the file it came from, for engines added or changed by a user's catalogue */
+  userFiles: Record<string, string>;
+}
+
+export function loadEngineFile(path: string): Engine {
+  const src = parseYaml(readSource(path));
+  const engine = validateYaml(engineSchema, src);
+  const at = locator(src, []);
+  const problems: Diagnostic[] = [];
+  const stem = basename(path).replace(/\.ya?ml$/, "");
+  if (engine.id !== stem) problems.push({ file: src.file, ...at(["id"]), message: `id '${engine.id}' does not match the file name '${basename(path)}'`, expected: `id: ${stem}, or the file renamed to ${engine.id}.yaml` });
+  const floor = parseDuration(engine.latency.floor)!.ms;
+  const typical = parseDuration(engine.latency.typical)!.ms;
+  if (floor > typical) problems.push({ file: src.file, ...at(["latency", "floor"]), message: `latency floor ${engine.latency.floor} is above the typical ${engine.latency.typical}`, expected: "a floor at most the typical latency" });
+  if (problems.length) throw new InputError(problems);
+  return engine;
+}
+
+export function loadRulesConfig(path: string): RulesConfig {
+  const src = parseYaml(readSource(path));
+  const config = validateYaml(rulesConfigSchema, src);
+  const at = locator(src, ["weights"]);
+  const problems: Diagnostic[] = [];
+  for (const id of Object.keys(config.weights)) {
+    if (!RULE_IDS.includes(id)) {
+      const suggestion = closest(id, RULE_IDS);
+      problems.push({ file: src.file, ...at([], id), message: `unknown rule '${id}'`, ...(suggestion ? { suggestion } : {}), expected: `one of ${RULE_IDS.join(", ")}` });
+    }
+  }
+  for (const id of RULE_IDS) {
+    if (!(id in config.weights)) problems.push({ file: src.file, ...at([]), message: `no weight for rule '${id}'`, expected: `a line \`${id}: <weight>\`` });
+  }
+  if (problems.length) throw new InputError(problems);
+  return config;
+}
+
+/** Engine files in a folder (its engines/ subfolder when there is one). */
+export function engineFiles(dir: string): string[] {
+  const folder = listYaml(join(dir, "engines")) ?? listYaml(dir);
+  if (folder === undefined) throw new InputError([{ file: dir, message: "no such catalogue folder", expected: "a folder of engine YAML files (or one with an engines/ subfolder)" }]);
+  return folder;
+}
+
+function listYaml(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isFile() && /\.ya?ml$/.test(d.name))
+      .map((d) => join(dir, d.name))
+      .sort();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shipped catalogue from its YAML source folder (rules/). */
+export function loadCatalogDir(dir: string): Catalog {
+  const diagnostics: Diagnostic[] = [];
+  let config: RulesConfig | undefined;
+  try {
+    config = loadRulesConfig(join(dir, "rules.yaml"));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    diagnostics.push(...e.diagnostics);
+  }
+  const engines: Engine[] = [];
+  for (const file of engineFiles(dir)) {
+    try {
+      engines.push(loadEngineFile(file));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      diagnostics.push(...e.diagnostics);
+    }
+  }
+  if (diagnostics.length || !config) throw new InputError(diagnostics);
+  engines.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { asOf: config.asOf, config, engines, userFiles: {} };
+}
+
+/**
+ * A user's catalogue folder on top of a base catalogue: a file whose id is new
+ * adds an engine; a file whose id exists replaces that engine's descriptor.
+ * Every file is validated like the shipped ones; all problems are reported together.
+ */
+export function withUserCatalog(base: Catalog, dir: string): Catalog {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map(base.engines.map((e) => [e.id, e]));
+  const userFiles = { ...base.userFiles };
+  for (const file of engineFiles(dir)) {
+    try {
+      const e = loadEngineFile(file);
+      byId.set(e.id, e);
+      userFiles[e.id] = file;
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      diagnostics.push(...err.diagnostics);
+    }
+  }
+  if (diagnostics.length) throw new InputError(diagnostics);
+  const engines = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...base, engines, userFiles };
+}

@@ -1,0 +1,27 @@
+// The catalogue that ships with the tool. The build compiles rules/*.yaml
+// into the bundle (validated once, at build time); from source (tests,
+// development) it is loaded and validated from the YAML on first use.
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Catalog } from "./load.js";
+
+declare const __STREAM_ADVISOR_CATALOG__: Catalog | undefined;
+
+let cached: Catalog | undefined;
+
+/** The folder holding the shipped YAML catalogue (rules/). */
+export function rulesDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "rules");
+}
+
+export async function shippedCatalog(): Promise<Catalog> {
+  if (cached) return cached;
+  if (typeof __STREAM_ADVISOR_CATALOG__ !== "undefined") {
+    cached = __STREAM_ADVISOR_CATALOG__;
+  } else {
+    const { loadCatalogDir } = await import("./load.js");
+    cached = loadCatalogDir(rulesDir());
+  }
+  return cached;
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// The command line: wires commands to the pipeline, and turns every failure
+// into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
+
+import { Command, CommanderError, Option } from "commander";
+import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
+
+declare const __STREAM_ADVISOR_VERSION__: string | undefined;
+
+const EXAMPLES = `
+Examples:
+  advise profiles/card-authorization.yaml            rank the engines for a workload
+  advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
+  advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
+  cat profile.yaml | advise -                         read the profile from standard input
+
+A profile is a small YAML file (see README.md, "Profile reference"):
+  version: 1
+  latency: 10ms          # end-to-end p99 budget: 500us, 10ms, 2s, 5m, 1h
+  throughput: 20k/s      # or {sustained: 20k/s, peak: 200k/s}
+  deployment: library    # library | service | either
+  priorities: {latency: must}
+
+Exit codes: 0 done, 1 a check failed (advise check), 2 bad input or usage.
+Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.`;
+
+interface MainOptions {
+  format: "table" | "json" | "markdown";
+  color?: boolean;
+  catalog?: string;
+  debug?: boolean;
+}
+
+async function catalogFor(opts: { catalog?: string }) {
+  const { shippedCatalog } = await import("./catalog/shipped.js");
+  const base = await shippedCatalog();
+  if (!opts.catalog) return base;
+  const { withUserCatalog } = await import("./catalog/load.js");
+  return withUserCatalog(base, opts.catalog);
+}
+
+async function runAdvise(profilePath: string | undefined, opts: MainOptions): Promise<number> {
+  if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
+  const catalog = await catalogFor(opts);
+  const { adviseFile } = await import("./advise.js");
+  const result = adviseFile(profilePath, catalog);
+  const { wantColor, makeStyle } = await import("./color.js");
+  const color = opts.format === "table" && wantColor(opts.color, process.env, Boolean(process.stdout.isTTY));
+  const { render } = await import("./format/index.js");
+  const text = await render(opts.format, result, { style: await makeStyle(color), width: process.stdout.columns || 100 });
+  await write(process.stdout, text);
+  return 0;
+}
+
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write(text, () => resolve());
+  });
+}
+
+function version(): string {
+  return typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev";
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("advise")
+    .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
+    .version(version(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show this help")
+    .argument("[profile]", "the profile YAML file, or - for standard input")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .option("--color", "force colour on")
+    .option("--no-color", "force colour off")
+    .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--debug", "print stack traces for internal errors")
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run `advise --help` for usage)")
+    .addHelpText("after", EXAMPLES)
+    .action(async (profile: string | undefined, opts: MainOptions) => {
+      process.exitCode = await runAdvise(profile, opts);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    return report(e, debug);
+  }
+}
+
+function report(e: unknown, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    return 2; // commander already printed the message
+  }
+  if (e instanceof InputError) {
+    process.stderr.write(`${e.diagnostics.map(formatDiagnostic).join("\n")}\n`);
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`advise: ${e.message}\n(run \`advise --help\` for usage)\n`);
+    return 2;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`advise: internal error: ${msg}\n`);
+  if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  else process.stderr.write("This is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+  return 2;
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,54 @@
+// A problem in the user's input, with where it is and what was expected.
+// Every user-facing error goes through this shape and one formatter.
+
+export interface Diagnostic {
+  file: string;
+  /** 1-based; absent when there is no position (a missing file) */
+  line?: number;
+  col?: number;
+  message: string;
+  /** what would have been accepted, e.g. "a duration such as 10ms" */
+  expected?: string;
+  /** a did-you-mean, e.g. "latency" */
+  suggestion?: string;
+}
+
+/** Thrown for a user's mistake: reported without a stack trace, exit 2. */
+export class InputError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join("\n"));
+    this.name = "InputError";
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Thrown for bad command-line usage: exit 2 with the message and a pointer to --help. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.col ?? 1}` : d.file;
+  let text = `${where}: ${d.message}`;
+  if (d.suggestion !== undefined) text += ` (did you mean '${d.suggestion}'?)`;
+  if (d.expected !== undefined) text += `; expected ${d.expected}`;
+  return text;
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: end - lineStart + 1 };
+}

@@ -1,0 +1,170 @@
+// Scoring: a pure function of a profile and a catalogue. No I/O, no clock,
+// no randomness: the same inputs give the same result, byte for byte.
+//
+// Every engine starts at 50. Each rule that applies to the profile owns a
+// share of 100 points in proportion to its weight (rules.yaml weight times
+// the priority's factor) and moves the score by share * (fit - 0.5): up by
+// half its share when fully met, down by half when not met at all. So a score
+// is 50 plus the sum of its reasons' impacts, and lies in 0..100.
+
+import type { Catalog } from "../catalog/load.js";
+import type { Engine, Level } from "../catalog/schema.js";
+import type { Profile } from "../profile/load.js";
+import { formatMessage, RULES } from "../rules/index.js";
+import { engineLatency } from "../rules/latency-budget.js";
+import type { RuleContext } from "../rules/types.js";
+import { formatMs, parseDuration } from "../units.js";
+import { type RankedEngine, type Reason, type Recommendation, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
+
+export const BASE_SCORE = 50;
+
+export function evaluate(profile: Profile, catalog: Catalog): Result {
+  const ranking = rank(profile, catalog);
+  return {
+    schema: RESULT_SCHEMA,
+    profile: profileJson(profile),
+    catalog: {
+      asOf: catalog.asOf,
+      engines: catalog.engines.map((e) => e.id),
+      ...(Object.keys(catalog.userFiles).length ? { userFiles: catalog.userFiles } : {}),
+    },
+    recommendation: recommend(profile, catalog, ranking),
+    ranking,
+  };
+}
+
+export function ruleContext(catalog: Catalog): RuleContext {
+  const levels = catalog.config.levels;
+  return { config: catalog.config, level: (l: Level) => levels[l] };
+}
+
+/** Every engine scored and ordered: qualified first, by score, ties by id; then the disqualified the same way. */
+export function rank(profile: Profile, catalog: Catalog): RankedEngine[] {
+  const ctx = ruleContext(catalog);
+  const scored = catalog.engines.map((e) => scoreEngine(profile, e, catalog, ctx));
+  scored.sort((a, b) => Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0));
+  return scored.map((s, i) => ({ ...s, rank: i + 1 }));
+}
+
+export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): RankedEngine {
+  const applicable = RULES.filter((r) => r.applies(profile));
+  const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const raw: number[] = [];
+  const reasons: Reason[] = applicable.map((rule, i) => {
+    const v = rule.evaluate(profile, engine, ctx);
+    const share = (100 * weights[i]!) / total;
+    raw.push(share * (v.fit - 0.5));
+    const args = Object.fromEntries(Object.entries(v.args).filter(([, x]) => x !== undefined)) as Reason["args"];
+    const userFile = catalog.userFiles[engine.id];
+    return {
+      rule: rule.id,
+      impact: 0,
+      message: formatMessage(rule, v.messageId, v.args),
+      sources: [...new Set(v.sources.map((s) => s.url))],
+      requirement: rule.requirement,
+      priority: profile.priorities[rule.requirement],
+      fit: Math.round(v.fit * 1000) / 1000,
+      unmet: v.unmet,
+      ...(v.detail !== undefined ? { detail: v.detail } : {}),
+      evidence: v.sources.map((s) => ({ url: s.url, version: s.version })),
+      args,
+      ...(userFile ? { catalogFile: userFile } : {}),
+    };
+  });
+  const score = Math.max(0, Math.min(100, Math.round(BASE_SCORE + raw.reduce((a, b) => a + b, 0))));
+  const impacts = apportion(raw, score - BASE_SCORE);
+  reasons.forEach((r, i) => (r.impact = impacts[i]!));
+  const disqualifiedBy = reasons.filter((r) => r.unmet && r.priority === "must").map((r) => r.rule);
+  return { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons };
+}
+
+/** Integers that add up to `target` and stay within one of each raw value (largest remainder). */
+export function apportion(raw: number[], target: number): number[] {
+  const floors = raw.map(Math.floor);
+  let remaining = target - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const out = [...floors];
+  for (const { i } of order) {
+    if (remaining <= 0) break;
+    out[i]!++;
+    remaining--;
+  }
+  return out;
+}
+
+function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Recommendation {
+  const qualified = ranking.filter((r) => !r.disqualified);
+  const top = qualified[0];
+  const second = qualified[1];
+  const margin = top && second ? top.score - second.score : null;
+  const close = margin !== null && margin < catalog.config.closeMargin;
+  const budget = profile.latency;
+
+  // custom: the budget is below every engine's floor (its base floor, before exactly-once raises it)
+  const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
+  const lowest = floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+  if (lowest && budget.ms < lowest.floor) {
+    return {
+      kind: "custom",
+      engine: null,
+      summary: `A ${budget.text} p99 budget is below what any general streaming engine can promise (the lowest floor in the catalogue is ${lowest.e.latency.floor}, ${lowest.e.name}); write custom code for the hot path and use an engine only around it.`,
+      margin,
+      close,
+    };
+  }
+  if (!top) {
+    return { kind: "none", engine: null, summary: noneSummary(profile, catalog, ranking), margin: null, close: false };
+  }
+  const lead = second ? `, ${margin} points ahead of ${second.name}` : "";
+  const strengths = top.reasons
+    .filter((r) => r.impact > 0)
+    .sort((a, b) => b.impact - a.impact)
+    .slice(0, 2)
+    .map((r) => lowerFirst(r.message.replace(new RegExp(`^${escapeRe(top.name)} `), "")));
+  const because = strengths.length ? `: ${strengths.join("; ")}` : "";
+  if (budget.ms >= parseDuration(catalog.config.latency.periodicBatchAt)!.ms) {
+    return {
+      kind: "periodic-batch",
+      engine: top.engine,
+      summary: `A ${budget.text} budget is long enough for scheduled batch jobs rather than a long-running stream; write them in ${top.name} (score ${top.score}/100${lead})${because}.`,
+      margin,
+      close,
+    };
+  }
+  return {
+    kind: "engine",
+    engine: top.engine,
+    summary: `${top.name} fits best (score ${top.score}/100${lead}${close ? ", a close call" : ""})${because}.`,
+    margin,
+    close,
+  };
+}
+
+function noneSummary(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): string {
+  const musts = (Object.keys(profile.priorities) as (keyof Profile["priorities"])[]).filter((k) => profile.priorities[k] === "must");
+  const broken = new Map<string, string[]>();
+  for (const r of ranking) for (const rule of r.disqualifiedBy) broken.set(rule, [...(broken.get(rule) ?? []), r.name]);
+  const conflicts = [...broken.entries()].map(([rule, names]) => `${rule} rules out ${names.join(", ")}`).join("; ");
+  const relax = musts
+    .map((m) => {
+      const relaxed: Profile = { ...profile, priorities: { ...profile.priorities, [m]: "high" } };
+      const winner = rank(relaxed, catalog).find((r) => !r.disqualified);
+      return winner ? `relaxing ${m} from must to high would make ${winner.name} the pick (score ${winner.score})` : undefined;
+    })
+    .filter((x): x is string => x !== undefined);
+  const options = relax.length ? ` ${capitalize(relax.join("; "))}.` : " No single must relaxed is enough; relax two or more.";
+  return `No engine meets every must: ${conflicts}.${options}`;
+}
+
+function lowerFirst(s: string): string {
+  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+function capitalize(s: string): string {
+  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export { formatMs };

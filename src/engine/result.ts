@@ -1,0 +1,99 @@
+// The advice result (shared/spec/result-v1.md): plain data that every
+// formatter renders and that `--format json` prints as it is.
+
+import type { Profile } from "../profile/load.js";
+import type { Priority, Requirement } from "../profile/fields.js";
+
+export const RESULT_SCHEMA = "stream-advisor/result@1";
+
+export interface Evidence {
+  url: string;
+  /** the engine version or date the fact holds for */
+  version: string;
+}
+
+export interface Reason {
+  /** stable rule id (docs/rules.md#<rule>) */
+  rule: string;
+  /** signed points this rule added to or took from the engine's score (which starts at 50) */
+  impact: number;
+  message: string;
+  sources: string[];
+  /** the profile field the rule read, and its priority there */
+  requirement: Requirement;
+  priority: Priority;
+  /** 0..1: how well the engine meets this requirement */
+  fit: number;
+  /** the engine cannot meet the requirement at all */
+  unmet: boolean;
+  /** the catalogue's note behind the verdict */
+  detail?: string;
+  /** every source with the version or date it holds for */
+  evidence: Evidence[];
+  /** the values compared, for scripts */
+  args: Record<string, string | number | boolean | readonly string[]>;
+  /** the catalogue file, when the fact came from a user's catalogue */
+  catalogFile?: string;
+}
+
+export interface RankedEngine {
+  engine: string;
+  name: string;
+  /** the engine release its descriptor describes */
+  version: string;
+  rank: number;
+  score: number;
+  disqualified: boolean;
+  /** the rule ids of the musts it breaks */
+  disqualifiedBy: string[];
+  reasons: Reason[];
+}
+
+export type RecommendationKind = "engine" | "periodic-batch" | "custom" | "none";
+
+export interface Recommendation {
+  kind: RecommendationKind;
+  engine: string | null;
+  summary: string;
+  /** points between the first and the second qualified engine (null with fewer than two) */
+  margin: number | null;
+  /** the lead is smaller than rules.yaml closeMargin */
+  close: boolean;
+}
+
+export interface Result {
+  schema: typeof RESULT_SCHEMA;
+  profile: ProfileJson;
+  catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
+  recommendation: Recommendation;
+  ranking: RankedEngine[];
+}
+
+export type ProfileJson = ReturnType<typeof profileJson>;
+
+/** The normalized profile as it appears in the result: users' spellings kept beside the numbers. */
+export function profileJson(p: Profile) {
+  return {
+    file: p.file,
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    latency: { text: p.latency.text, ms: p.latency.ms },
+    throughput: {
+      sustained: { text: p.throughput.sustained.text, perSecond: p.throughput.sustained.perSecond },
+      ...(p.throughput.peak ? { peak: { text: p.throughput.peak.text, perSecond: p.throughput.peak.perSecond } } : {}),
+    },
+    processing: p.processing,
+    unit: p.unit,
+    deployment: p.deployment,
+    sources: p.sources,
+    sinks: p.sinks,
+    languages: p.languages,
+    eventTime: p.eventTime,
+    exactlyOnce: p.exactlyOnce,
+    state: p.state,
+    batch: p.batch,
+    cloud: p.cloud,
+    license: p.license,
+    priorities: p.priorities,
+  };
+}

@@ -1,0 +1,49 @@
+// The default human report: a ranked table, then each engine's reasons with sources.
+
+import Table from "cli-table3";
+import type { Result } from "../engine/result.js";
+import { type FormatContext, signed, wrap } from "./types.js";
+import { decisive, KIND_TITLES, verdict } from "./verdict.js";
+
+export function formatTable(result: Result, ctx: FormatContext): string {
+  const { style: s, width } = ctx;
+  const out: string[] = [];
+  const p = result.profile;
+  out.push(s.bold(`${p.name ?? p.file}`) + s.dim(`  (${p.file}; catalogue as of ${result.catalog.asOf})`));
+  out.push(`${s.dim("latency")} ${p.latency.text}  ${s.dim("throughput")} ${p.throughput.sustained.text}${p.throughput.peak ? ` (peak ${p.throughput.peak.text})` : ""}`);
+  out.push("");
+  const rec = result.recommendation;
+  const color = rec.kind === "none" ? s.red : rec.kind === "custom" ? s.yellow : s.green;
+  out.push(color(s.bold(`${KIND_TITLES[rec.kind]}:`)) + " " + wrap(rec.summary, width, "  "));
+  out.push("");
+
+  const fixed = 4 + 16 + 7 + 22 + 6 * 2; // rank, engine, score, verdict, borders and padding
+  const reasonWidth = Math.max(24, width - fixed);
+  const table = new Table({
+    head: ["#", "Engine", "Score", "Verdict", "Decisive reasons"],
+    colWidths: [4, 16, 7, 22, reasonWidth],
+    wordWrap: true,
+    style: { head: [], border: [], compact: false, "padding-left": 1, "padding-right": 1 },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const r of result.ranking) {
+    const v = verdict(result, r);
+    const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${x.message}`).join("\n");
+    table.push([String(r.rank), r.name, String(r.score), r.disqualified ? s.red(v) : v.startsWith("best") ? s.green(v) : v, reasons]);
+  }
+  out.push(table.toString());
+  out.push("");
+  out.push(s.bold("Reasons") + s.dim("  (every engine starts at 50; each rule adds or takes the points shown; rules: docs/rules.md)"));
+  for (const r of result.ranking) {
+    out.push("");
+    out.push(`${s.bold(`${r.rank}. ${r.name}`)} ${s.dim(r.version)}  score ${r.score}${r.disqualified ? s.red(`  disqualified by ${r.disqualifiedBy.join(", ")}`) : ""}`);
+    for (const x of r.reasons) {
+      const impact = signed(x.impact).padStart(4);
+      const pr = x.priority !== "normal" ? s.dim(` [${x.priority}]`) : "";
+      out.push(`  ${x.impact > 0 ? s.green(impact) : x.impact < 0 ? s.red(impact) : impact}  ${s.cyan(x.rule)}${pr}  ${wrap(x.message, width - 8, "        ")}`);
+      if (x.detail) out.push(`        ${s.dim(wrap(x.detail, width - 8, "        "))}`);
+      for (const e of x.evidence) out.push(`        ${s.dim(`${e.url} (${e.version})`)}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}

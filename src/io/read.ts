@@ -1,0 +1,138 @@
+// Reading one input (a file path, or "-" for standard input) into text,
+// with the size limit, UTF-8 check and binary check. Every failure is an
+// InputError with a located message; nothing here throws anything else.
+
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { InputError, positionAt } from "../diagnostics.js";
+import { LIMITS } from "../limits.js";
+
+export interface SourceText {
+  /** the name used in messages: the path as given, or "<stdin>" */
+  file: string;
+  text: string;
+}
+
+export function readSource(path: string, maxBytes: number = LIMITS.maxFileBytes): SourceText {
+  const file = path === "-" ? "<stdin>" : path;
+  const bytes = path === "-" ? readStdin(maxBytes) : readFileBounded(path, maxBytes);
+  return { file, text: decode(file, bytes) };
+}
+
+function fail(file: string, message: string, expected?: string): never {
+  throw new InputError([{ file, message, ...(expected ? { expected } : {}) }]);
+}
+
+function tooLarge(file: string, size: number | undefined, maxBytes: number): never {
+  const seen = size === undefined ? `more than ${maxBytes} bytes` : `${size} bytes`;
+  fail(file, `file is too large (${seen})`, `at most ${maxBytes} bytes (${Math.round(maxBytes / 1024)} KiB)`);
+}
+
+function readFileBounded(path: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    fail(path, describeFsError(e));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) fail(path, "is a directory", "a YAML file");
+    if (st.isFile() && st.size > maxBytes) tooLarge(path, st.size, maxBytes);
+    return readBounded(fd, path, maxBytes);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    fail(path, describeFsError(e));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readStdin(maxBytes: number): Buffer {
+  if (process.stdin.isTTY) fail("<stdin>", "standard input is a terminal, not a file", "a profile piped in, e.g. `advise - < profile.yaml`");
+  try {
+    return readBounded(0, "<stdin>", maxBytes);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    // A closed standard input reads as empty; anything else is reported plainly.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EBADF" || code === "EINVAL") return Buffer.alloc(0);
+    fail("<stdin>", describeFsError(e));
+  }
+}
+
+/** Reads at most maxBytes + 1 bytes, so an oversized stream is noticed without reading it all. */
+function readBounded(fd: number, file: string, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") continue; // a non-blocking pipe that is not ready yet
+      if (code === "EOF") break;
+      throw e;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) tooLarge(file, undefined, maxBytes);
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function decode(file: string, bytes: Buffer): string {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const { line, col } = positionAt(bytes.subarray(0, nul).toString("latin1"), nul);
+    throw new InputError([{ file, line, col, message: "this is a binary file (it contains a NUL byte)", expected: "a UTF-8 YAML text file" }]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const { line, col } = positionAt(bytes.subarray(0, offset).toString("latin1"), offset);
+    throw new InputError([{ file, line, col, message: "the text is not valid UTF-8", expected: "a UTF-8 encoded file (re-save it as UTF-8)" }]);
+  }
+  // TextDecoder drops a leading BOM already; strip one more defensively.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const dec = new TextDecoder("utf-8", { fatal: true });
+  // Binary search for the shortest prefix that fails to decode (allowing a trailing partial sequence).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      dec.decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied (the file is not readable)";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many symbolic links";
+    case "ENAMETOOLONG":
+      return "the path is too long";
+    default:
+      return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
+  }
+}

@@ -1,0 +1,20 @@
+import { single } from "./helpers.js";
+import type { Rule } from "./types.js";
+
+export const deploymentModel: Rule = {
+  id: "deployment-model",
+  description: "Library (embedded in the team's own services) or service (a cluster that jobs are submitted to), against how the engine is deployed.",
+  requirement: "deployment",
+  reads: ["deployment.library", "deployment.service"],
+  scoring: "The support level of the engine for the deployment asked for. Not applied when deployment is `either`.",
+  messages: {
+    full: "{engine} runs as {what}",
+    partial: "{engine} runs as {what} only with conditions",
+    none: "{engine} does not run as {what}",
+  },
+  applies: (p) => p.deployment !== "either",
+  evaluate(profile, engine, ctx) {
+    const d = profile.deployment as "library" | "service";
+    return single(engine.deployment[d], ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" });
+  },
+};

@@ -1,0 +1,48 @@
+// Rules for yes/no requirements that map to one catalogue fact.
+import { single } from "./helpers.js";
+import type { Rule } from "./types.js";
+
+export const eventTime: Rule = {
+  id: "event-time",
+  description: "Event-time windows, watermarks and late-data handling, when the profile needs them.",
+  requirement: "eventTime",
+  reads: ["eventTime"],
+  scoring: "The engine's support level for event-time processing. Applied only when eventTime is true.",
+  messages: {
+    full: "{engine} has event-time windows, watermarks and late-data handling",
+    partial: "{engine} has event-time processing only with conditions",
+    none: "{engine} has no event-time windows or watermarks",
+  },
+  applies: (p) => p.eventTime,
+  evaluate: (_p, engine, ctx) => single(engine.eventTime, ctx, { engine: engine.name }),
+};
+
+export const batchBackfill: Rule = {
+  id: "batch-backfill",
+  description: "Whether the same code can also run bounded backfills, when the profile needs that.",
+  requirement: "batch",
+  reads: ["batch"],
+  scoring: "The engine's support level for running the same job on bounded input. Applied only when batch is true.",
+  messages: {
+    full: "{engine} runs the same code on bounded backfills",
+    partial: "{engine} runs bounded backfills only with conditions",
+    none: "{engine} cannot run the same code as a bounded backfill",
+  },
+  applies: (p) => p.batch,
+  evaluate: (_p, engine, ctx) => single(engine.batch, ctx, { engine: engine.name }),
+};
+
+export const stateSize: Rule = {
+  id: "state-size",
+  description: "How much keyed state the job keeps (small: fits in memory of a few processes; large: GB to TB) against the engine's state support.",
+  requirement: "state",
+  reads: ["state.small", "state.large"],
+  scoring: "The engine's support level for the state size asked for. Not applied when state is `none`.",
+  messages: {
+    full: "{engine} keeps {state} state",
+    partial: "{engine} keeps {state} state only with conditions",
+    none: "{engine} does not keep {state} state",
+  },
+  applies: (p) => p.state !== "none",
+  evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], ctx, { engine: engine.name, state: p.state }),
+};

@@ -1,0 +1,18 @@
+import type { Rule } from "./types.js";
+
+export const openSourceLicense: Rule = {
+  id: "open-source-license",
+  description: "With license: open-source, only engines under an OSI-approved licence qualify.",
+  requirement: "license",
+  reads: ["license.spdx", "license.osi"],
+  scoring: "Full marks for an OSI-approved licence, none otherwise (unmet: disqualified when license is a must). Not applied when license is `any`.",
+  messages: {
+    osi: "{engine} is under {spdx}, an OSI-approved licence",
+    "not-osi": "{engine} is under {spdx}, which is not an OSI-approved open-source licence",
+  },
+  applies: (p) => p.license === "open-source",
+  evaluate(_p, engine) {
+    const l = engine.license;
+    return { fit: l.osi ? 1 : 0, unmet: !l.osi, messageId: l.osi ? "osi" : "not-osi", args: { engine: engine.name, spdx: l.spdx }, detail: l.note, sources: l.sources };
+  },
+};

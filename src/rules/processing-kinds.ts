@@ -1,0 +1,23 @@
+import { allOf } from "./helpers.js";
+import type { Rule } from "./types.js";
+
+export const processingKinds: Rule = {
+  id: "processing-kinds",
+  description: "Each kind of processing the profile asks for (sql, dataflow, etl, ml-training, ml-scoring, cep) against the engine's support for it.",
+  requirement: "processing",
+  reads: ["processing.<kind>"],
+  scoring: "The mean of the support levels of the requested kinds. Unmet when any requested kind is not supported at all.",
+  messages: {
+    all: "{engine} supports {items}",
+    partial: "{engine} supports {items}, but {partial} only with conditions",
+    missing: "{engine} does not support {missing}",
+  },
+  applies: (p) => p.processing.length > 0,
+  evaluate(profile, engine, ctx) {
+    return allOf(
+      profile.processing.map((k) => ({ name: k, ...engine.processing[k] })),
+      ctx,
+      { engine: engine.name },
+    );
+  },
+};

@@ -1,0 +1,48 @@
+// What a rule is: metadata apart from behaviour (id, the profile field it reads,
+// the catalogue facts it compares, message templates) and a pure evaluate.
+
+import type { Engine, Level, RulesConfig, Source } from "../catalog/schema.js";
+import type { Profile } from "../profile/load.js";
+import type { Requirement } from "../profile/fields.js";
+
+export type Arg = string | number | boolean | readonly string[];
+
+/** One rule's verdict on one engine, as data; words are made later by formatMessage. */
+export interface Verdict {
+  /** 0 (cannot meet it) .. 1 (meets it fully) */
+  fit: number;
+  /** the requirement cannot be met at all: disqualifies under `must` */
+  unmet: boolean;
+  /** key into the rule's messages */
+  messageId: string;
+  /** the values compared: the user's own spelling, and the engine's facts */
+  args: Record<string, Arg | undefined>;
+  /** the catalogue note behind the verdict, shown as the detail */
+  detail?: string;
+  sources: Source[];
+}
+
+export interface RuleContext {
+  config: RulesConfig;
+  /** value of a support level, from rules.yaml */
+  level(l: Level): number;
+}
+
+export interface Rule {
+  id: string;
+  /** one line: what it checks */
+  description: string;
+  /** the profile field it reads; also its key in `priorities` */
+  requirement: Requirement;
+  /** the catalogue fields it compares */
+  reads: readonly string[];
+  /** how it scores, in words (for `advise explain` and docs/rules.md) */
+  scoring: string;
+  /** message templates; {name} is replaced by args[name] */
+  messages: Record<string, string>;
+  /** whether the profile asks for anything this rule judges */
+  applies(profile: Profile): boolean;
+  evaluate(profile: Profile, engine: Engine, ctx: RuleContext): Verdict;
+}
+
+export const LEVEL_WORDS: Record<Level, string> = { full: "yes", partial: "with conditions", none: "no" };

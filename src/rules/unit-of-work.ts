@@ -1,0 +1,20 @@
+import { single } from "./helpers.js";
+import type { Rule } from "./types.js";
+
+export const unitOfWork: Rule = {
+  id: "unit-of-work",
+  description: "Events (each message has identity and is handled on its own) or records (bulk data handled in sets or windows), against how the engine processes data.",
+  requirement: "unit",
+  reads: ["unit.event", "unit.record"],
+  scoring: "The support level of the engine for the unit asked for. Not applied when unit is `either`.",
+  messages: {
+    full: "{engine} handles {unit}s {how}",
+    partial: "{engine} handles {unit}s only with conditions",
+    none: "{engine} does not handle {unit}s {how}",
+  },
+  applies: (p) => p.unit !== "either",
+  evaluate(profile, engine, ctx) {
+    const unit = profile.unit as "event" | "record";
+    return single(engine.unit[unit], ctx, { engine: engine.name, unit, how: unit === "event" ? "one at a time" : "in bulk" });
+  },
+};
