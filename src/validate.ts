@@ -16,7 +16,7 @@ export function validateYaml<S extends z.ZodType>(schema: S, src: YamlSource, ba
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const diagnostics = parsed.error.issues.flatMap((issue) => issueToDiagnostics(issue, src.file, value, at, schema));
-  throw new InputError(sortDiagnostics(diagnostics).slice(0, LIMITS.maxDiagnosticsPerFile));
+  throw new InputError(sortDiagnostics(dropTypoEchoes(diagnostics)).slice(0, LIMITS.maxDiagnosticsPerFile));
 }
 
 export function locator(src: YamlSource, base: Path): At {
@@ -24,6 +24,15 @@ export function locator(src: YamlSource, base: Path): At {
     const full = [...base, ...path];
     return positionOf(src, key !== undefined ? (keyNodeAt(src, full, key) ?? nodeAt(src, full)) : nodeAt(src, full));
   };
+}
+
+/** A typo'd key ("latncy") also makes its field missing; report it once, as the typo. */
+function dropTypoEchoes(ds: Diagnostic[]): Diagnostic[] {
+  const suggested = new Set(ds.filter((d) => d.message.startsWith("unknown key") && d.suggestion).map((d) => d.suggestion));
+  return ds.filter((d) => {
+    const m = /^missing required field '(?:.*\.)?([^.']+)'$/.exec(d.message);
+    return !(m && suggested.has(m[1]));
+  });
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
@@ -49,6 +58,10 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: 
       });
     case "invalid_value": {
       const values = issue.values.map(String);
+      if (actual === undefined) {
+        const expected = values.length === 1 ? `\`${field}: ${values[0]}\`` : `one of ${values.join(", ")}`;
+        return [{ file, ...at(path.slice(0, -1)), message: `missing required field '${field}'`, expected }];
+      }
       if (path.length === 1 && path[0] === "version" && values.length === 1) {
         return [{ file, ...at(path), message: `unsupported version ${JSON.stringify(actual)}`, expected: `\`version: ${values[0]}\` (supported versions: ${values[0]})` }];
       }
@@ -70,7 +83,8 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: 
       if (branch && (isObject || branch[0]!.code !== "invalid_type")) {
         return branch.flatMap((e) => issueToDiagnostics({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, file, root, at, schema));
       }
-      return [{ file, ...at(path), message: `${show(actual)} is not a valid ${field}`, expected: expectation(issue.message) }];
+      const expectations = issue.errors.map((errs) => (errs[0] ? expectation(errs[0].message) : "")).filter(Boolean);
+      return [{ file, ...at(path), message: `${show(actual)} is not a valid ${field}`, expected: [...new Set(expectations)].join(", or ") }];
     }
     case "invalid_type": {
       const expected = expectation(issue.message);

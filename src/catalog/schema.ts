@@ -26,7 +26,15 @@ export const factSchema = z.strictObject({ level, note: text, sources });
 const factMap = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, factSchema])) as Record<K[number], typeof factSchema>);
 
-const connectorSchema = z.strictObject({ source: level, sink: level, note: text, sources });
+const connectorSchema = z.strictObject({
+  source: level,
+  sink: level,
+  /** the level for scheduled batch jobs, where it differs from streaming (e.g. a JDBC source that only reads bounded tables) */
+  batchSource: level.optional(),
+  batchSink: level.optional(),
+  note: text,
+  sources,
+});
 
 export const engineSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case id such as kafka-streams" }),

@@ -116,7 +116,7 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
   if (!top) {
     return { kind: "none", engine: null, summary: noneSummary(profile, catalog, ranking), margin: null, close: false };
   }
-  const lead = second ? `, ${margin} points ahead of ${second.name}` : "";
+  const lead = !second ? "" : margin === 0 ? `, tied with ${second.name}` : `, ${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}`;
   const strengths = top.reasons
     .filter((r) => r.impact > 0)
     .sort((a, b) => b.impact - a.impact)
@@ -135,7 +135,7 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
   return {
     kind: "engine",
     engine: top.engine,
-    summary: `${top.name} fits best (score ${top.score}/100${lead}${close ? ", a close call" : ""})${because}.`,
+    summary: `${top.name} fits best (score ${top.score}/100${lead}${close && margin !== 0 ? ", a close call" : ""})${because}.`,
     margin,
     close,
   };

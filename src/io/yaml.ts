@@ -52,11 +52,15 @@ export function parseYaml(src: SourceText, options: ParseOptions = {}): YamlSour
   } catch (e) {
     const alias = firstAlias(doc.contents as Node | null);
     const where = alias?.range ? at(alias.range[0]) : { line: 1 + lineOffset, col: 1 };
-    const message =
-      e instanceof ReferenceError && /alias/i.test(e.message)
-        ? `aliases expand too much (more than ${LIMITS.maxAliasCount} expansions)`
-        : `the YAML cannot be read (${e instanceof Error ? e.message : String(e)})`;
-    throw new InputError([{ file: src.file, ...where, message, expected: "plain values without alias chains" }]);
+    const text = e instanceof Error ? e.message : String(e);
+    if (/excessive alias count/i.test(text)) {
+      throw new InputError([{ file: src.file, ...where, message: `aliases expand too much (more than ${LIMITS.maxAliasCount} expansions)`, expected: "plain values without alias chains" }]);
+    }
+    const unresolved = /unresolved alias[^:]*:\s*(\S+)/i.exec(text);
+    if (unresolved) {
+      throw new InputError([{ file: src.file, ...where, message: `alias *${unresolved[1]} has no anchor`, expected: "an alias that names an anchor (&name) defined before it" }]);
+    }
+    throw new InputError([{ file: src.file, ...where, message: `the YAML cannot be read (${text})`, expected: "plain YAML values" }]);
   }
   return { ...src, doc, lines, value, lineOffset };
 }

@@ -58,6 +58,9 @@ export function loadProfile(src: YamlSource, base: Path = []): Profile {
   const diagnostics: Diagnostic[] = [];
   const at = locator(src, base);
 
+  if ((value === undefined || value === null) && src.file === "<stdin>" && src.text.trim() === "") {
+    throw new InputError([{ file: src.file, message: "standard input is empty", expected: "a profile piped in, e.g. `advise - < profile.yaml`" }]);
+  }
   if (value === undefined || value === null) {
     throw new InputError([
       {

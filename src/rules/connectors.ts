@@ -1,13 +1,18 @@
 import type { Engine } from "../catalog/schema.js";
 import type { ConnectorKind } from "../profile/fields.js";
+import type { Profile } from "../profile/load.js";
+import { parseDuration } from "../units.js";
 import { allOf } from "./helpers.js";
 import type { Rule, RuleContext } from "./types.js";
 
-function connectorVerdict(kinds: readonly ConnectorKind[], engine: Engine, side: "source" | "sink", ctx: RuleContext) {
+function connectorVerdict(profile: Profile, kinds: readonly ConnectorKind[], engine: Engine, side: "source" | "sink", ctx: RuleContext) {
+  // With a budget long enough for scheduled batch jobs, the batch connector level applies where one is given.
+  const batchTier = profile.latency.ms >= parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
+  const batchKey = side === "source" ? "batchSource" : "batchSink";
   return allOf(
     kinds.map((k) => {
       const c = engine.connectors[k];
-      return { name: k, level: c[side], note: c.note, sources: c.sources };
+      return { name: k, level: (batchTier ? c[batchKey] : undefined) ?? c[side], note: c.note, sources: c.sources };
     }),
     ctx,
     { engine: engine.name, side },
@@ -24,20 +29,20 @@ export const sourceConnectors: Rule = {
   id: "source-connectors",
   description: "Each source the profile names against the engine's connectors for reading from it.",
   requirement: "sources",
-  reads: ["connectors.<kind>.source"],
-  scoring: "The mean of the support levels of the named sources. Unmet when any named source has no connector at all.",
+  reads: ["connectors.<kind>.source", "connectors.<kind>.batchSource"],
+  scoring: "The mean of the support levels of the named sources (for a budget at or above latency.periodicBatchAt, a connector's batchSource level where it has one). Unmet when any named source has no connector at all.",
   messages: { ...messages, all: "{engine} reads from {items}" },
   applies: (p) => p.sources.length > 0,
-  evaluate: (profile, engine, ctx) => connectorVerdict(profile.sources, engine, "source", ctx),
+  evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sources, engine, "source", ctx),
 };
 
 export const sinkConnectors: Rule = {
   id: "sink-connectors",
   description: "Each sink the profile names against the engine's connectors for writing to it.",
   requirement: "sinks",
-  reads: ["connectors.<kind>.sink"],
-  scoring: "The mean of the support levels of the named sinks. Unmet when any named sink has no connector at all.",
+  reads: ["connectors.<kind>.sink", "connectors.<kind>.batchSink"],
+  scoring: "The mean of the support levels of the named sinks (for a budget at or above latency.periodicBatchAt, a connector's batchSink level where it has one). Unmet when any named sink has no connector at all.",
   messages: { ...messages, all: "{engine} writes to {items}" },
   applies: (p) => p.sinks.length > 0,
-  evaluate: (profile, engine, ctx) => connectorVerdict(profile.sinks, engine, "sink", ctx),
+  evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sinks, engine, "sink", ctx),
 };

@@ -1,0 +1,124 @@
+// The hostile-input corpus: every file gets exit 2, a located message on
+// stderr, nothing on stdout, no stack trace. Expected messages are exact.
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const CLI = join(__dirname, "..", "dist", "advise.js");
+const CORPUS = join(__dirname, "corpus");
+const expected = parse(readFileSync(join(CORPUS, "expected.yaml"), "utf8")) as Record<string, string>;
+
+function run(args: string[], input?: string) {
+  // the timeout is a hang guard (a hostile file must never hang the tool), not a speed test
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", input, timeout: 20_000, env: { ...process.env, NO_COLOR: "1" } });
+}
+
+function expectLocatedFailure(r: ReturnType<typeof run>) {
+  expect(r.error).toBeUndefined();
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+}
+
+describe("hostile files in test/corpus", () => {
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith(".yaml") && f !== "expected.yaml").sort();
+  it("has an expectation for every file and a file for every expectation", () => {
+    expect(Object.keys(expected).sort()).toEqual(files);
+  });
+  it.each(files)("%s", (f) => {
+    const r = run([`test/corpus/${f}`]);
+    if (expected[f] === "ok") {
+      expect(r.status).toBe(0);
+      return;
+    }
+    expectLocatedFailure(r);
+    expect(r.stderr.trimEnd()).toBe(expected[f]!.trimEnd());
+  });
+});
+
+describe("generated hostile inputs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "advise-hostile-"));
+  const write = (name: string, data: string | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, data);
+    return p;
+  };
+
+  it("a 30 MB file is refused by size without being parsed", () => {
+    const content = `version: 1\nname: "${"x".repeat(30 * 1024 * 1024)}"\n`;
+    const p = write("big.yaml", content);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${p}: file is too large (${Buffer.byteLength(content)} bytes); expected at most 1048576 bytes (1024 KiB)\n`);
+  });
+
+  it("flow nesting 100,000 levels deep is refused before parsing", () => {
+    const p = write("deep-flow.yaml", `version: 1\nx: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${p}:2:68: nesting is deeper than 64 levels; expected a shallow YAML mapping\n`);
+  });
+
+  it("block nesting deeper than the limit is refused", () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n");
+    const p = write("deep-block.yaml", `${lines} 1\n`);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toMatch(/^.*deep-block\.yaml:\d+:\d+: nesting is deeper than 64 levels; expected a shallow YAML mapping\n$/);
+  });
+
+  it("a binary file is named as such, with the position of the first NUL", () => {
+    const p = write("binary.yaml", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x0a, 0x41, 0x00, 0x01]));
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${p}:2:2: this is a binary file (it contains a NUL byte); expected a UTF-8 YAML text file\n`);
+  });
+
+  it("a directory", () => {
+    const r = run([dir]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${dir}: is a directory; expected a YAML file\n`);
+  });
+
+  it("a missing file", () => {
+    const r = run([join(dir, "nope.yaml")]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${join(dir, "nope.yaml")}: no such file\n`);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("an unreadable file", () => {
+    const p = write("secret.yaml", "version: 1\n");
+    chmodSync(p, 0o000);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${p}: permission denied (the file is not readable)\n`);
+  });
+
+  it("empty standard input", () => {
+    const r = run(["-"], "");
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe("<stdin>: standard input is empty; expected a profile piped in, e.g. `advise - < profile.yaml`\n");
+  });
+
+  it("a typo on standard input is located as <stdin>:line:col", () => {
+    const r = run(["-"], "version: 1\nlatncy: 10ms\nthroughput: 1k/s\n");
+    expectLocatedFailure(r);
+    expect(r.stderr).toMatch(/^<stdin>:2:1: unknown key 'latncy' \(did you mean 'latency'\?\)/);
+  });
+});
+
+describe("bad command lines", () => {
+  it.each([
+    [["--fromat", "json", "profiles/card-authorization.yaml"], /unknown option '--fromat'\n\(Did you mean --format\?\)/],
+    [["profiles/card-authorization.yaml", "--format", "xml"], /argument 'xml' is invalid. Allowed choices are table, json, markdown/],
+    [[], /missing PROFILE/],
+    [["a.yaml", "b.yaml"], /too many arguments/],
+  ])("advise %j", (args, message) => {
+    const r = run(args);
+    expectLocatedFailure(r);
+    expect(r.stderr).toMatch(message);
+  });
+});
