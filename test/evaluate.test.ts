@@ -1,0 +1,99 @@
+// The scoring arithmetic and the recommendation kinds, on synthetic catalogues.
+import { describe, expect, it } from "vitest";
+import { apportion, evaluate } from "../src/engine/evaluate.js";
+import { catalogOf, fact, makeEngine, profileFrom } from "./helpers.js";
+
+const lib = makeEngine("lib", { latency: { floor: "1ms", typical: "10ms" }, deployment: { service: fact("none") }, license: { spdx: "BUSL-1.1", osi: false } });
+const svc = makeEngine("svc", { latency: { floor: "100ms", typical: "1s" }, deployment: { library: fact("none") }, batch: fact("full") });
+const cat = catalogOf([lib, svc]);
+
+describe("scores", () => {
+  it("are 50 plus the sum of the reasons' impacts, within 0..100", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 5M/s\ndeployment: library\nlicense: open-source\n"), cat);
+    for (const e of r.ranking) {
+      expect(e.score).toBe(50 + e.reasons.reduce((a, x) => a + x.impact, 0));
+      expect(e.score).toBeGreaterThanOrEqual(0);
+      expect(e.score).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("give 100 to an engine that fully meets every requirement", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: service\n"), cat);
+    expect(r.ranking[0]).toMatchObject({ engine: "svc", score: 100, disqualified: false });
+  });
+
+  it("are deterministic", () => {
+    const p = profileFrom("version: 1\nlatency: 50ms\nthroughput: 20k/s\n");
+    expect(JSON.stringify(evaluate(p, cat))).toBe(JSON.stringify(evaluate(p, cat)));
+  });
+
+  it("weigh a high priority more than a low one", () => {
+    const hi = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: library\npriorities: {deployment: high}\n"), cat);
+    const lo = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: library\npriorities: {deployment: low}\n"), cat);
+    const impact = (r: typeof hi) => r.ranking.find((e) => e.engine === "svc")!.reasons.find((x) => x.rule === "deployment-model")!.impact;
+    expect(impact(hi)).toBeLessThan(impact(lo));
+  });
+});
+
+describe("apportion", () => {
+  it.each([
+    [[1.4, 1.4, 1.2], 4],
+    [[-2.5, 7.5, 0.1], 5],
+    [[-10.6, -3.3, 2.2], -12],
+  ])("%j to %d", (raw, target) => {
+    const out = apportion(raw, target);
+    expect(out.reduce((a, b) => a + b, 0)).toBe(target);
+    out.forEach((x, i) => expect(Math.abs(x - raw[i]!)).toBeLessThan(1));
+  });
+});
+
+describe("musts", () => {
+  it("disqualify an engine that cannot meet them, and rank it last", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\nlicense: open-source\npriorities: {license: must}\n"), cat);
+    expect(r.ranking.map((e) => [e.engine, e.disqualified])).toEqual([
+      ["svc", false],
+      ["lib", true],
+    ]);
+    expect(r.ranking[1]!.disqualifiedBy).toEqual(["open-source-license"]);
+  });
+
+  it("do not disqualify when only a normal priority is unmet", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\nlicense: open-source\n"), cat);
+    expect(r.ranking.every((e) => !e.disqualified)).toBe(true);
+  });
+});
+
+describe("recommendation kinds", () => {
+  it("engine: the best qualified engine", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 10ms\nthroughput: 1k/s\ndeployment: library\n"), cat);
+    expect(r.recommendation).toMatchObject({ kind: "engine", engine: "lib" });
+  });
+
+  it("custom: a budget below every engine's floor", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 500us\nthroughput: 1k/s\n"), cat);
+    expect(r.recommendation).toMatchObject({ kind: "custom", engine: null });
+    expect(r.ranking).toHaveLength(2);
+  });
+
+  it("periodic-batch: a budget at or above rules.yaml latency.periodicBatchAt", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 2h\nthroughput: 1k/s\n"), cat);
+    expect(r.recommendation.kind).toBe("periodic-batch");
+    expect(r.recommendation.engine).not.toBeNull();
+  });
+
+  it("none: every engine breaks a must; the summary says which relaxation helps", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 10ms\nthroughput: 1k/s\nlicense: open-source\npriorities: {latency: must, license: must}\n"), cat);
+    expect(r.recommendation).toMatchObject({ kind: "none", engine: null });
+    expect(r.recommendation.summary).toMatch(/relaxing latency from must to high would make svc the pick/i);
+    expect(r.recommendation.summary).toMatch(/relaxing license from must to high would make lib the pick/i);
+  });
+
+  it("ties break by engine id", () => {
+    const a = makeEngine("aaa");
+    const b = makeEngine("bbb");
+    const r = evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\n"), catalogOf([b, a]));
+    expect(r.ranking.map((e) => e.engine)).toEqual(["aaa", "bbb"]);
+    expect(r.recommendation.margin).toBe(0);
+    expect(r.recommendation.summary).toContain("tied with bbb");
+  });
+});

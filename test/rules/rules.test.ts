@@ -1,0 +1,123 @@
+// Table-driven rule tests: for each rule, profiles where it must fire (and how),
+// and where it must not apply. Engines are synthetic, so these pin the rule
+// logic, not the catalogue's facts. Assertions are on ids, fits and flags.
+import { describe, expect, it } from "vitest";
+import { ruleContext } from "../../src/engine/evaluate.js";
+import { RULES, ruleById } from "../../src/rules/index.js";
+import type { Rule } from "../../src/rules/types.js";
+import { catalogOf, fact, makeEngine, profileFrom } from "../helpers.js";
+
+const base = "version: 1\nlatency: 1s\nthroughput: 1k/s\n";
+const ctx = ruleContext(catalogOf([makeEngine("x")]));
+
+interface Case {
+  name: string;
+  profile: string;
+  engine?: Parameters<typeof makeEngine>[1];
+  applies?: boolean;
+  fit?: number;
+  unmet?: boolean;
+  messageId?: string;
+}
+
+function check(rule: Rule, c: Case) {
+  const overridden = new Set(c.profile.split("\n").map((l) => l.split(":")[0]!.trim()));
+  const kept = base.split("\n").filter((l) => l && !overridden.has(l.split(":")[0]!.trim()));
+  const p = profileFrom(`${kept.join("\n")}\n${c.profile}`);
+  expect(rule.applies(p)).toBe(c.applies ?? true);
+  if (c.applies === false) return;
+  const v = rule.evaluate(p, makeEngine("x", c.engine ?? {}), ctx);
+  if (c.fit !== undefined) expect(v.fit).toBeCloseTo(c.fit, 3);
+  if (c.unmet !== undefined) expect(v.unmet).toBe(c.unmet);
+  if (c.messageId !== undefined) expect(v.messageId).toBe(c.messageId);
+  expect(v.sources.length).toBeGreaterThan(0);
+  expect(Object.keys(rule.messages)).toContain(v.messageId);
+}
+
+const table: Record<string, Case[]> = {
+  "latency-budget": [
+    { name: "budget above typical: full", profile: "", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 1, unmet: false, messageId: "meets" },
+    { name: "budget equal to floor: half", profile: "latency: 10ms\n", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 0.5, unmet: false, messageId: "tuned" },
+    { name: "budget below floor: unmet", profile: "", engine: { latency: { floor: "2s", typical: "5s" } }, fit: 0, unmet: true, messageId: "below" },
+    { name: "budget between floor and typical: log scale", profile: "", engine: { latency: { floor: "100ms", typical: "10s" } }, fit: 0.75, unmet: false, messageId: "tuned" },
+    { name: "exactly-once must raises the floor", profile: "exactlyOnce: true\npriorities: {exactlyOnce: must}\n", engine: { latency: { floor: "10ms", typical: "100ms", exactlyOnceFloor: "5s" } }, unmet: true, messageId: "below" },
+    { name: "exactly-once wanted but not a must leaves the floor", profile: "exactlyOnce: true\n", engine: { latency: { floor: "10ms", typical: "100ms", exactlyOnceFloor: "5s" } }, fit: 1, messageId: "meets" },
+  ],
+  "throughput-scale": [
+    { name: "small volume: full for any scaling", profile: "", engine: { throughput: { scaling: "instances" } }, fit: 1, messageId: "easy" },
+    { name: "millions per second by hand: half", profile: "throughput: 2M/s\n", engine: { throughput: { scaling: "instances" } }, fit: 0.5, messageId: "scales" },
+    { name: "peak decides the tier", profile: "throughput: {sustained: 1k/s, peak: 5M/s}\n", engine: { throughput: { scaling: "partitions" } }, fit: 0.75 },
+    { name: "cluster engines keep full marks", profile: "throughput: 5M/s\n", engine: { throughput: { scaling: "cluster" } }, fit: 1 },
+  ],
+  "processing-kinds": [
+    { name: "not applied without processing", profile: "", applies: false },
+    { name: "all supported", profile: "processing: [sql, cep]\n", fit: 1, messageId: "all" },
+    { name: "one partial: mean", profile: "processing: [sql, cep]\n", engine: { processing: { cep: fact("partial") } }, fit: 0.75, unmet: false, messageId: "partial" },
+    { name: "one missing: unmet", profile: "processing: [sql, ml-training]\n", engine: { processing: { "ml-training": fact("none") } }, fit: 0.5, unmet: true, messageId: "missing" },
+  ],
+  "unit-of-work": [
+    { name: "not applied for either", profile: "unit: either\n", applies: false },
+    { name: "events on a micro-batch engine", profile: "unit: event\n", engine: { unit: { event: fact("partial") } }, fit: 0.5, messageId: "partial" },
+    { name: "records", profile: "unit: record\n", fit: 1, messageId: "full" },
+  ],
+  "deployment-model": [
+    { name: "not applied for either", profile: "", applies: false },
+    { name: "library wanted, cluster engine", profile: "deployment: library\n", engine: { deployment: { library: fact("none") } }, fit: 0, unmet: true, messageId: "none" },
+    { name: "service wanted and offered", profile: "deployment: service\n", fit: 1, unmet: false },
+  ],
+  "source-connectors": [
+    { name: "not applied without sources", profile: "", applies: false },
+    { name: "a missing source is unmet", profile: "sources: [kafka, http]\n", engine: { connectors: { http: { source: "none" } } }, unmet: true, messageId: "missing" },
+    { name: "batch level applies to long budgets", profile: "latency: 2h\nsources: [database]\n", engine: { connectors: { database: { source: "partial", batchSource: "full" } } }, fit: 1 },
+    { name: "streaming level applies to short budgets", profile: "sources: [database]\n", engine: { connectors: { database: { source: "partial", batchSource: "full" } } }, fit: 0.5 },
+  ],
+  "sink-connectors": [
+    { name: "reads the sink side only", profile: "sinks: [search]\n", engine: { connectors: { search: { source: "none", sink: "full" } } }, fit: 1, unmet: false },
+    { name: "a missing sink is unmet", profile: "sinks: [search]\n", engine: { connectors: { search: { source: "full", sink: "none" } } }, unmet: true },
+  ],
+  "job-language": [
+    { name: "one of the languages suffices", profile: "languages: [python, java]\n", engine: { languages: { python: fact("none") } }, fit: 1, unmet: false },
+    { name: "none of them: unmet", profile: "languages: [python, go]\n", engine: { languages: { python: fact("none"), go: fact("none") } }, fit: 0, unmet: true, messageId: "none" },
+  ],
+  "event-time": [
+    { name: "not applied when false", profile: "eventTime: false\n", applies: false },
+    { name: "no watermarks: unmet", profile: "eventTime: true\n", engine: { eventTime: fact("none") }, unmet: true },
+  ],
+  "exactly-once": [
+    { name: "not applied when false", profile: "", applies: false },
+    { name: "the weakest sink decides", profile: "exactlyOnce: true\nsinks: [kafka, http]\n", engine: { exactlyOnce: { level: "full", sinks: { http: "none" } } }, fit: 0, unmet: true, messageId: "none" },
+    { name: "no sinks: the overall level", profile: "exactlyOnce: true\n", engine: { exactlyOnce: { level: "partial" } }, fit: 0.5 },
+    { name: "exactly-once only above the budget: halved", profile: "latency: 10ms\nexactlyOnce: true\n", engine: { latency: { floor: "1ms", typical: "5ms", exactlyOnceFloor: "100ms" } }, fit: 0.5, messageId: "slow" },
+  ],
+  "state-size": [
+    { name: "not applied for none", profile: "state: none\n", applies: false },
+    { name: "large state on a heap-only engine: unmet", profile: "state: large\n", engine: { state: { large: fact("none") } }, unmet: true },
+  ],
+  "batch-backfill": [
+    { name: "not applied when false", profile: "", applies: false },
+    { name: "replay-only backfills: partial", profile: "batch: true\n", engine: { batch: fact("partial") }, fit: 0.5, unmet: false },
+  ],
+  "managed-cloud": [
+    { name: "not applied for any", profile: "cloud: any\n", applies: false },
+    { name: "no offering on the cloud: unmet", profile: "cloud: azure\n", engine: { managed: { azure: fact("none") } }, unmet: true, messageId: "none" },
+    { name: "self-run", profile: "cloud: none\n", fit: 1, messageId: "self-full" },
+  ],
+  "open-source-license": [
+    { name: "not applied for any", profile: "license: any\n", applies: false },
+    { name: "BSL is not OSI: unmet", profile: "license: open-source\n", engine: { license: { spdx: "BUSL-1.1", osi: false } }, fit: 0, unmet: true, messageId: "not-osi" },
+    { name: "Apache-2.0 is OSI", profile: "license: open-source\n", fit: 1, messageId: "osi" },
+  ],
+};
+
+describe("every rule has a case table", () => {
+  it("covers every registered rule", () => {
+    expect(Object.keys(table).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+});
+
+for (const [id, cases] of Object.entries(table)) {
+  describe(id, () => {
+    const rule = ruleById(id)!;
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => check(rule, c));
+  });
+}
