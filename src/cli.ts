@@ -29,6 +29,7 @@ interface MainOptions {
   color?: boolean;
   catalog?: string;
   debug?: boolean;
+  whyNot?: string;
 }
 
 async function catalogFor(opts: { catalog?: string }) {
@@ -42,8 +43,20 @@ async function catalogFor(opts: { catalog?: string }) {
 async function runAdvise(profilePath: string | undefined, opts: MainOptions): Promise<number> {
   if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
   const catalog = await catalogFor(opts);
-  const { adviseFile } = await import("./advise.js");
-  const result = adviseFile(profilePath, catalog);
+  const { readProfile } = await import("./advise.js");
+  const { evaluate } = await import("./engine/evaluate.js");
+  const profile = readProfile(profilePath);
+  const result = evaluate(profile, catalog);
+  if (opts.whyNot !== undefined) {
+    const ids = catalog.engines.map((e) => e.id);
+    if (!ids.includes(opts.whyNot)) {
+      const { closest } = await import("./suggest.js");
+      const guess = closest(opts.whyNot, ids);
+      throw new UsageError(`--why-not: unknown engine '${opts.whyNot}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
+    }
+    const { whyNot } = await import("./engine/why-not.js");
+    result.whyNot = whyNot(result, profile, catalog, opts.whyNot);
+  }
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, Boolean(process.stdout.isTTY));
   const { render } = await import("./format/index.js");
@@ -73,6 +86,7 @@ export function buildProgram(): Command {
     .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "markdown"]).default("table"))
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
+    .option("--why-not <engine>", "why ENGINE lost, and the single changes that would make it win")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .option("--debug", "print stack traces for internal errors")
     .showSuggestionAfterError(true)

@@ -13,13 +13,20 @@ import type { Profile } from "../profile/load.js";
 import { formatMessage, RULES } from "../rules/index.js";
 import { engineLatency } from "../rules/latency-budget.js";
 import type { RuleContext } from "../rules/types.js";
+import { sensitivity } from "./sensitivity.js";
 import { formatMs, parseDuration } from "../units.js";
-import { type RankedEngine, type Reason, type Recommendation, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
+import { type RankedEngine, type Reason, type Recommendation, type RecommendationKind, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
 
 export const BASE_SCORE = 50;
 
-export function evaluate(profile: Profile, catalog: Catalog): Result {
+export interface EvaluateOptions {
+  /** compute the sensitivity list (default true; `advise check` does not need it) */
+  sensitivity?: boolean;
+}
+
+export function evaluate(profile: Profile, catalog: Catalog, options: EvaluateOptions = {}): Result {
   const ranking = rank(profile, catalog);
+  const sens = options.sensitivity === false ? [] : sensitivity(profile, catalog, decide(profile, catalog, ranking));
   return {
     schema: RESULT_SCHEMA,
     profile: profileJson(profile),
@@ -30,6 +37,7 @@ export function evaluate(profile: Profile, catalog: Catalog): Result {
     },
     recommendation: recommend(profile, catalog, ranking),
     ranking,
+    sensitivity: sens.map(({ path, from, to, winner, summary }) => ({ path, from, to, winner, summary })),
   };
 }
 
@@ -79,6 +87,21 @@ export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, 
   return { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons };
 }
 
+/** The unrounded score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
+export function rawScore(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): { raw: number; disqualified: boolean } {
+  const applicable = RULES.filter((r) => r.applies(profile));
+  const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  let raw = BASE_SCORE;
+  let disqualified = false;
+  applicable.forEach((rule, i) => {
+    const v = rule.evaluate(profile, engine, ctx);
+    raw += ((100 * weights[i]!) / total) * (v.fit - 0.5);
+    if (v.unmet && profile.priorities[rule.requirement] === "must") disqualified = true;
+  });
+  return { raw, disqualified };
+}
+
 /** Integers that add up to `target` and stay within one of each raw value (largest remainder). */
 export function apportion(raw: number[], target: number): number[] {
   const floors = raw.map(Math.floor);
@@ -93,6 +116,32 @@ export function apportion(raw: number[], target: number): number[] {
   return out;
 }
 
+export interface Outcome {
+  kind: RecommendationKind;
+  engine: string | null;
+}
+
+/** The engine with the lowest latency floor (before exactly-once raises it). */
+function lowestFloor(catalog: Catalog) {
+  const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
+  return floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+}
+
+/** The kind of answer and the engine it names, from a ranking: the decision without its words. */
+export function decide(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Outcome {
+  const top = ranking.find((r) => !r.disqualified);
+  const lowest = lowestFloor(catalog);
+  if (lowest && profile.latency.ms < lowest.floor) return { kind: "custom", engine: null };
+  if (!top) return { kind: "none", engine: null };
+  if (profile.latency.ms >= parseDuration(catalog.config.latency.periodicBatchAt)!.ms) return { kind: "periodic-batch", engine: top.engine };
+  return { kind: "engine", engine: top.engine };
+}
+
+/** The decision for a profile: what sensitivity analysis replays. */
+export function outcome(profile: Profile, catalog: Catalog): Outcome {
+  return decide(profile, catalog, rank(profile, catalog));
+}
+
 function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Recommendation {
   const qualified = ranking.filter((r) => !r.disqualified);
   const top = qualified[0];
@@ -100,11 +149,10 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
   const margin = top && second ? top.score - second.score : null;
   const close = margin !== null && margin < catalog.config.closeMargin;
   const budget = profile.latency;
+  const decision = decide(profile, catalog, ranking);
 
-  // custom: the budget is below every engine's floor (its base floor, before exactly-once raises it)
-  const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
-  const lowest = floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
-  if (lowest && budget.ms < lowest.floor) {
+  if (decision.kind === "custom") {
+    const lowest = lowestFloor(catalog);
     return {
       kind: "custom",
       engine: null,
@@ -123,7 +171,7 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     .slice(0, 2)
     .map((r) => lowerFirst(r.message.replace(new RegExp(`^${escapeRe(top.name)} `), "")));
   const because = strengths.length ? `: ${strengths.join("; ")}` : "";
-  if (budget.ms >= parseDuration(catalog.config.latency.periodicBatchAt)!.ms) {
+  if (decision.kind === "periodic-batch") {
     return {
       kind: "periodic-batch",
       engine: top.engine,

@@ -61,12 +61,24 @@ export interface Recommendation {
   close: boolean;
 }
 
+export interface SensitivityJson {
+  path: string[];
+  from: string | number | boolean | string[] | null;
+  to: string | number | boolean | string[];
+  winner: string;
+  summary: string;
+}
+
 export interface Result {
   schema: typeof RESULT_SCHEMA;
   profile: ProfileJson;
   catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
   recommendation: Recommendation;
   ranking: RankedEngine[];
+  /** the smallest single profile changes that change the top pick or the kind (docs/result.md) */
+  sensitivity: SensitivityJson[];
+  /** with --why-not ENGINE: why that engine lost and what would make it win */
+  whyNot?: import("./why-not.js").WhyNot;
 }
 
 export type ProfileJson = ReturnType<typeof profileJson>;

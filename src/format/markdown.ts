@@ -2,7 +2,7 @@
 
 import type { Result } from "../engine/result.js";
 import { signed } from "./types.js";
-import { decisive, KIND_TITLES, verdict } from "./verdict.js";
+import { decisive, KIND_TITLES, marginLine, verdict, whyNotLines } from "./verdict.js";
 
 const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -20,6 +20,23 @@ export function formatMarkdown(result: Result): string {
   for (const r of result.ranking) {
     const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${esc(x.message)}`).join("<br>");
     out.push(`| ${r.rank} | ${esc(r.name)} ${esc(r.version)} | ${r.score} | ${esc(verdict(result, r))} | ${reasons} |`);
+  }
+  const margin = marginLine(result);
+  if (margin) out.push("", margin);
+  if (result.sensitivity.length) {
+    out.push("");
+    out.push("### What would change the answer");
+    out.push("");
+    out.push("Each line is one change to the profile, replayed through the scorer; smallest changes first.");
+    out.push("");
+    for (const c of result.sensitivity) out.push(`- ${esc(c.summary)} (\`${c.path.join(".")}\`: ${esc(JSON.stringify(c.from))} → ${esc(JSON.stringify(c.to))})`);
+  }
+  const why = whyNotLines(result);
+  if (why) {
+    out.push("", `### ${esc(why.title)}`, "", esc(why.intro), "");
+    for (const l of why.losses) out.push(`- ${esc(l)}`);
+    out.push("", "It would be the answer:", "");
+    for (const c of why.changes) out.push(`- ${esc(c)}`);
   }
   out.push("");
   out.push("### Reasons");

@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { Result } from "../engine/result.js";
 import { type FormatContext, signed, wrap } from "./types.js";
-import { decisive, KIND_TITLES, verdict } from "./verdict.js";
+import { decisive, highlights, KIND_TITLES, marginLine, verdict, whyNotLines } from "./verdict.js";
 
 export function formatTable(result: Result, ctx: FormatContext): string {
   const { style: s, width } = ctx;
@@ -32,6 +32,23 @@ export function formatTable(result: Result, ctx: FormatContext): string {
     table.push([String(r.rank), r.name, String(r.score), r.disqualified ? s.red(v) : v.startsWith("best") ? s.green(v) : v, reasons]);
   }
   out.push(table.toString());
+  const margin = marginLine(result);
+  if (margin) out.push(s.dim(margin));
+  const changes = highlights(result.sensitivity);
+  if (changes.length) {
+    out.push("");
+    out.push(s.bold("What would change the answer") + s.dim("  (all changes: --format json, `sensitivity`)"));
+    for (const c of changes) out.push(`  - ${wrap(c.summary, width - 4, "    ")}`);
+  }
+  const why = whyNotLines(result);
+  if (why) {
+    out.push("");
+    out.push(s.bold(why.title));
+    out.push(`  ${wrap(why.intro, width - 2, "  ")}`);
+    for (const l of why.losses) out.push(`  - ${wrap(l, width - 4, "    ")}`);
+    out.push("  It would be the answer:");
+    for (const c of why.changes) out.push(`  - ${wrap(c, width - 4, "    ")}`);
+  }
   out.push("");
   out.push(s.bold("Reasons") + s.dim("  (every engine starts at 50; each rule adds or takes the points shown; rules: docs/rules.md)"));
   for (const r of result.ranking) {

@@ -22,3 +22,41 @@ export const KIND_TITLES: Record<Result["recommendation"]["kind"], string> = {
   custom: "Recommendation: custom code",
   none: "Recommendation: none",
 };
+
+/** The two or three most useful sensitivity entries: in the result's order (smallest change first), preferring different outcomes. */
+export function highlights(list: Result["sensitivity"], n = 3): Result["sensitivity"] {
+  const out: Result["sensitivity"] = [];
+  const seen = new Set<string>();
+  for (const e of list) if (out.length < n && !seen.has(e.winner)) (out.push(e), seen.add(e.winner));
+  for (const e of list) if (out.length < n && !out.includes(e)) out.push(e);
+  return list.filter((e) => out.includes(e));
+}
+
+export function marginLine(result: Result): string | undefined {
+  const m = result.recommendation.margin;
+  if (m === null || result.recommendation.engine === null) return undefined;
+  return result.recommendation.close ? `Margin: ${m} point${m === 1 ? "" : "s"} (close: small changes could reorder the top).` : `Margin: ${m} points.`;
+}
+
+/** Lines explaining --why-not, shared by the table and Markdown formats. */
+export function whyNotLines(result: Result): { title: string; intro: string; losses: string[]; changes: string[] } | undefined {
+  const w = result.whyNot;
+  if (!w) return undefined;
+  const winnerName = result.ranking.find((r) => r.engine === w.winner)?.name;
+  const title = `Why not ${w.name}?`;
+  let intro: string;
+  if (w.winner === w.engine && result.recommendation.kind === "engine") intro = `${w.name} is the recommendation (score ${w.score}).`;
+  else if (w.disqualifiedBy.length) intro = `${w.name} is disqualified by ${w.disqualifiedBy.join(", ")} (a must it cannot meet); it scores ${w.score}, rank ${w.rank}.`;
+  else if (winnerName) intro = `${w.name} scores ${w.score}, ${w.behind} point${w.behind === 1 ? "" : "s"} behind ${winnerName} (rank ${w.rank}). Where it loses most:`;
+  else intro = `${w.name} scores ${w.score} (rank ${w.rank}); the recommendation is ${result.recommendation.kind}.`;
+  const losses = w.reasons
+    .filter((x) => x.gap > 0 || w.disqualifiedBy.includes(x.rule))
+    .slice(0, 5)
+    .map((x) => `${x.rule}: ${signedNum(x.impact)}${x.winnerImpact !== null && winnerName ? ` vs ${signedNum(x.winnerImpact)} for ${winnerName}` : ""}. ${x.message}`);
+  const changes = w.changes.length ? w.changes.slice(0, 5).map((c) => c.summary) : [`No single change to the profile makes ${w.name} the answer.`];
+  return { title, intro, losses, changes };
+}
+
+function signedNum(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}

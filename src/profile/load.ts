@@ -36,7 +36,8 @@ export interface Profile {
   name?: string;
   description?: string;
   latency: Duration;
-  throughput: { sustained: Rate; peak?: Rate };
+  /** form: how the user wrote it (a single rate, or a {sustained, peak} mapping) */
+  throughput: { sustained: Rate; peak?: Rate; form?: "rate" | "object" };
   processing: ProcessingKind[];
   unit: UnitKind;
   deployment: DeploymentKind;
@@ -104,10 +105,11 @@ function normalize(p: ProfileInput, file: string, report: (path: Path, d: Omit<D
     if (problem) report(path, { message: `'${text}' is ${problem}`, expected: "a rate between 1/day and 1000B/s" });
     return r;
   };
-  const throughput =
+  const throughput: Profile["throughput"] =
     typeof p.throughput === "string"
-      ? { sustained: rate(p.throughput, ["throughput"]) }
+      ? { sustained: rate(p.throughput, ["throughput"]), form: "rate" as const }
       : {
+          form: "object" as const,
           sustained: rate(p.throughput.sustained, ["throughput", "sustained"]),
           ...(p.throughput.peak !== undefined ? { peak: rate(p.throughput.peak, ["throughput", "peak"]) } : {}),
         };

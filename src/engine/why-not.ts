@@ -1,0 +1,51 @@
+// `--why-not ENGINE`: why an engine lost, in order of weight, and the single
+// changes to the profile that would make it the answer.
+
+import type { Catalog } from "../catalog/load.js";
+import type { Profile } from "../profile/load.js";
+import { decide } from "./evaluate.js";
+import type { Result } from "./result.js";
+import { sensitivity } from "./sensitivity.js";
+
+export interface WhyNot {
+  engine: string;
+  name: string;
+  rank: number;
+  score: number;
+  /** the engine that is the answer now (null for custom/none) */
+  winner: string | null;
+  /** points behind the winner */
+  behind: number | null;
+  disqualifiedBy: string[];
+  /** per rule: this engine's impact, the winner's, and the gap; largest gap first */
+  reasons: { rule: string; impact: number; winnerImpact: number | null; gap: number; message: string; sources: string[] }[];
+  /** changes that would make this engine the answer, smallest first */
+  changes: { path: string[]; from: unknown; to: unknown; winner: string; summary: string }[];
+}
+
+export function whyNot(result: Result, profile: Profile, catalog: Catalog, engineId: string): WhyNot {
+  const me = result.ranking.find((r) => r.engine === engineId)!;
+  const winnerId = result.recommendation.engine;
+  const winner = result.ranking.find((r) => r.engine === winnerId);
+  const reasons = me.reasons
+    .map((x) => {
+      const w = winner?.reasons.find((y) => y.rule === x.rule);
+      const winnerImpact = w ? w.impact : null;
+      return { rule: x.rule, impact: x.impact, winnerImpact, gap: (winnerImpact ?? 0) - x.impact, message: x.message, sources: x.sources, unmetMust: x.unmet && x.priority === "must" };
+    })
+    .sort((a, b) => Number(b.unmetMust) - Number(a.unmetMust) || b.gap - a.gap || a.rule.localeCompare(b.rule))
+    .map(({ unmetMust: _, ...rest }) => rest);
+  const base = decide(profile, catalog, result.ranking);
+  const changes = winnerId === engineId && result.recommendation.kind === "engine" ? [] : sensitivity(profile, catalog, base, engineId).map(({ path, from, to, winner: w, summary }) => ({ path, from, to, winner: w, summary }));
+  return {
+    engine: me.engine,
+    name: me.name,
+    rank: me.rank,
+    score: me.score,
+    winner: winnerId,
+    behind: winner ? winner.score - me.score : null,
+    disqualifiedBy: me.disqualifiedBy,
+    reasons,
+    changes,
+  };
+}

@@ -1,0 +1,82 @@
+// Sensitivity statements are checked the way a user would: make the change
+// in the YAML, re-run the scorer, and see that the stated winner results.
+// A dense sweep of the latency budget (test-only sampling) checks that no
+// nearer flip was missed.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { evaluate, outcome } from "../src/engine/evaluate.js";
+import { durationText, rateText } from "../src/engine/sensitivity.js";
+import { parseYaml } from "../src/io/yaml.js";
+import { loadProfile } from "../src/profile/load.js";
+import { parseDuration } from "../src/units.js";
+import { shippedCatalog } from "./helpers.js";
+
+const catalog = shippedCatalog();
+const dir = join(__dirname, "..", "profiles");
+const profiles = readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort();
+
+/** The winner as docs/result.md defines it: the engine id, or the kind when the kind changes to one that is not `engine`. */
+function replay(text: string, path: string[], to: unknown, base: ReturnType<typeof outcome>) {
+  const doc = parseDocument(text);
+  doc.setIn(path, to);
+  const p = loadProfile(parseYaml({ file: "replayed.yaml", text: doc.toString() }));
+  const o = outcome(p, catalog);
+  if (o.kind === "engine" || (o.kind === base.kind && o.engine)) return o.engine;
+  return o.kind;
+}
+
+describe.each(profiles)("%s", (file) => {
+  const text = readFileSync(join(dir, file), "utf8");
+  const profile = loadProfile(parseYaml({ file, text }));
+  const result = evaluate(profile, catalog);
+  const base = outcome(profile, catalog);
+
+  it("every sensitivity entry holds when the change is made in the YAML and the profile re-run", () => {
+    for (const s of result.sensitivity) {
+      expect(replay(text, s.path, s.to, base), s.summary).toBe(s.winner);
+      const doc = parseDocument(text);
+      doc.setIn(s.path, s.to);
+      const o = outcome(loadProfile(parseYaml({ file: "replayed.yaml", text: doc.toString() })), catalog);
+      expect(o.kind !== base.kind || o.engine !== base.engine, `${s.summary} should change the answer`).toBe(true);
+    }
+  });
+
+  it("no nearer latency budget flips the answer than the ones reported", () => {
+    const reported = result.sensitivity.filter((s) => s.path.join(".") === "latency").map((s) => parseDuration(String(s.to))!.ms);
+    const now = profile.latency.ms;
+    const nearestUp = Math.min(...reported.filter((x) => x > now), Infinity);
+    const nearestDown = Math.max(...reported.filter((x) => x < now), 0);
+    for (let i = -400; i <= 400; i++) {
+      const ms = now * 10 ** (i / 80); // 80 steps per decade, five decades each way
+      // values within rounding (3 significant digits) of a reported one are that same flip
+      if (ms > nearestDown * 1.01 && ms < nearestUp / 1.01 && ms !== now) {
+        const o = outcome({ ...profile, latency: { text: `${ms}ms`, ms } }, catalog);
+        expect({ ms, kind: o.kind, engine: o.engine }).toEqual({ ms, kind: base.kind, engine: base.engine });
+      }
+    }
+  });
+});
+
+describe("values in the user's units", () => {
+  it.each([
+    [120, "ms", "up", "120ms"],
+    [123.45, "ms", "up", "124ms"],
+    [123.45, "ms", "down", "123ms"],
+    [0.999, "ms", "down", "999us"],
+    [900_000, "ms", "up", "15m"],
+    [900_000, "min", "up", "15min"],
+    [1500, "s", "up", "1.5s"],
+  ])("durationText(%d, %s, %s) = %s", (ms, unit, dir, text) => {
+    expect(durationText(ms, unit, dir as "up" | "down")).toBe(text);
+  });
+  it.each([
+    [100_000, "20k/s", "up", "100k/s"],
+    [99_900, "20k/s", "down", "99.9k/s"],
+    [1_000_000, "3M/min", "up", "60M/min"],
+    [1_000_000, "500/s", "up", "1M/s"],
+  ])("rateText(%d, %s, %s) = %s", (r, like, dir, text) => {
+    expect(rateText(r, like, dir as "up" | "down")).toBe(text);
+  });
+});
