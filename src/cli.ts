@@ -89,13 +89,61 @@ export function buildProgram(): Command {
     .option("--why-not <engine>", "why ENGINE lost, and the single changes that would make it win")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .option("--debug", "print stack traces for internal errors")
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run `advise --help` for usage)")
     .addHelpText("after", EXAMPLES)
     .action(async (profile: string | undefined, opts: MainOptions) => {
       process.exitCode = await runAdvise(profile, opts);
     });
+  registerInfoCommands(program);
   return program;
+}
+
+/** `engines` and `explain`: the catalogue and the rules, as text or JSON. */
+function registerInfoCommands(program: Command): void {
+  program
+    .command("engines")
+    .description("list the engine catalogue, or print one engine's descriptor with every fact and its source")
+    .argument("[id]", "an engine id, e.g. flink")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
+    .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
+      const catalog = await catalogFor(opts);
+      const m = await import("./commands/engines.js");
+      if (id === undefined) {
+        await write(process.stdout, opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
+        return;
+      }
+      const engine = catalog.engines.find((e) => e.id === id);
+      if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
+      const userFile = catalog.userFiles[id];
+      await write(process.stdout, opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
+    });
+  program
+    .command("explain")
+    .description("say what a rule checks, what it reads, how it scores, and where it decides the outcome")
+    .argument("[rule]", "a rule id, e.g. latency-budget")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (ruleId: string | undefined, opts: { format: "text" | "json" }) => {
+      const catalog = await catalogFor({});
+      const { RULES, ruleById } = await import("./rules/index.js");
+      const m = await import("./commands/explain.js");
+      if (ruleId === undefined) {
+        await write(process.stdout, opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
+        return;
+      }
+      const rule = ruleById(ruleId);
+      if (!rule) throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
+      const x = m.explainRule(rule, catalog);
+      await write(process.stdout, opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
+    });
+}
+
+async function unknownName(what: string, name: string, known: string[]): Promise<string> {
+  const { closest } = await import("./suggest.js");
+  const guess = closest(name, known);
+  return `unknown ${what} '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${known.join(", ")}`;
 }
 
 export async function main(argv: string[]): Promise<number> {

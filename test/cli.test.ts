@@ -2,25 +2,13 @@
 // format, compared byte for byte with test/golden/. Regenerate after an
 // intended change with `UPDATE_GOLDEN=1 npx vitest run test/cli.test.ts`
 // and review the diff.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { advise, CLI_ROOT as ROOT } from "./cli-helpers.js";
 
-const ROOT = join(__dirname, "..");
-const CLI = join(ROOT, "dist", "advise.js");
 const GOLDEN = join(__dirname, "golden");
 const update = process.env.UPDATE_GOLDEN === "1";
-
-export function advise(args: string[], env: Record<string, string | undefined> = {}, input?: string) {
-  return spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    input,
-    timeout: 20_000,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined, ...env },
-  });
-}
 
 const profiles = readdirSync(join(ROOT, "profiles")).filter((f) => /\.ya?ml$/.test(f)).sort();
 const formats = [

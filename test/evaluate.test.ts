@@ -94,6 +94,6 @@ describe("recommendation kinds", () => {
     const r = evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\n"), catalogOf([b, a]));
     expect(r.ranking.map((e) => e.engine)).toEqual(["aaa", "bbb"]);
     expect(r.recommendation.margin).toBe(0);
-    expect(r.recommendation.summary).toContain("tied with bbb");
+    expect(r.recommendation.summary).toContain("aaa and bbb tie at 100/100");
   });
 });

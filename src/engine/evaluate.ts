@@ -55,7 +55,7 @@ export function rank(profile: Profile, catalog: Catalog): RankedEngine[] {
 }
 
 export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): RankedEngine {
-  const applicable = RULES.filter((r) => r.applies(profile));
+  const applicable = applicableRules(profile, catalog);
   const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   const raw: number[] = [];
@@ -87,9 +87,14 @@ export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, 
   return { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons };
 }
 
+/** The rules that judge this profile: those that apply to it and whose weight in rules.yaml is not 0 (a weight of 0 turns a rule off). */
+export function applicableRules(profile: Profile, catalog: Catalog) {
+  return RULES.filter((r) => (catalog.config.weights[r.id] ?? 1) > 0 && r.applies(profile));
+}
+
 /** The unrounded score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
 export function rawScore(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): { raw: number; disqualified: boolean } {
-  const applicable = RULES.filter((r) => r.applies(profile));
+  const applicable = applicableRules(profile, catalog);
   const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   let raw = BASE_SCORE;
@@ -164,6 +169,16 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
   if (!top) {
     return { kind: "none", engine: null, summary: noneSummary(profile, catalog, ranking), margin: null, close: false };
   }
+  const tied = qualified.filter((r) => r.score === top.score);
+  if (tied.length > 1 && decision.kind === "engine") {
+    return {
+      kind: "engine",
+      engine: top.engine,
+      summary: `${listNames(tied.map((r) => r.name))} tie at ${top.score}/100: this profile does not tell them apart (ties are listed by engine id, so ${top.name} comes first); say more about processing, unit, deployment, sources and sinks, or languages to decide.`,
+      margin,
+      close,
+    };
+  }
   const lead = !second ? "" : margin === 0 ? `, tied with ${second.name}` : `, ${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}`;
   const strengths = top.reasons
     .filter((r) => r.impact > 0)
@@ -172,10 +187,12 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     .map((r) => lowerFirst(r.message.replace(new RegExp(`^${escapeRe(top.name)} `), "")));
   const because = strengths.length ? `: ${strengths.join("; ")}` : "";
   if (decision.kind === "periodic-batch") {
+    const tiedBatch = qualified.filter((r) => r.score === top.score);
+    const inWhat = tiedBatch.length > 1 ? `${tiedBatch.map((r) => r.name).join(" or ")} (tied at ${top.score}/100; listed by engine id)` : `${top.name} (score ${top.score}/100${lead})`;
     return {
       kind: "periodic-batch",
       engine: top.engine,
-      summary: `A ${budget.text} budget is long enough for scheduled batch jobs rather than a long-running stream; write them in ${top.name} (score ${top.score}/100${lead})${because}.`,
+      summary: `A ${budget.text} budget is long enough for scheduled batch jobs rather than a long-running stream; write them in ${inWhat}${because}.`,
       margin,
       close,
     };
@@ -203,6 +220,10 @@ function noneSummary(profile: Profile, catalog: Catalog, ranking: RankedEngine[]
     .filter((x): x is string => x !== undefined);
   const options = relax.length ? ` ${capitalize(relax.join("; "))}.` : " No single must relaxed is enough; relax two or more.";
   return `No engine meets every must: ${conflicts}.${options}`;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 function lowerFirst(s: string): string {

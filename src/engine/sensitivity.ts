@@ -19,10 +19,9 @@ import {
   STATE_SIZES,
   UNITS,
 } from "../profile/fields.js";
-import { RULES } from "../rules/index.js";
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
-import { type Outcome, outcome, rawScore, ruleContext } from "./evaluate.js";
+import { applicableRules, type Outcome, outcome, rawScore, ruleContext } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -72,7 +71,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   };
 
   // 1. Priorities: the nearest level that flips the answer, for each requirement that is judged.
-  const judged = new Set(RULES.filter((r) => r.applies(profile)).map((r) => r.requirement));
+  const judged = new Set(applicableRules(profile, catalog).map((r) => r.requirement));
   for (const req of REQUIREMENTS) {
     if (!judged.has(req)) continue;
     const now = profile.priorities[req];

@@ -26,6 +26,7 @@ const messages = {
 };
 
 export const sourceConnectors: Rule = {
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [cdc]\n",
   id: "source-connectors",
   description: "Each source the profile names against the engine's connectors for reading from it.",
   requirement: "sources",
@@ -37,6 +38,7 @@ export const sourceConnectors: Rule = {
 };
 
 export const sinkConnectors: Rule = {
+  example: "version: 1\nlatency: 5s\nthroughput: 5M/s\nlicense: open-source\nsinks: [http]\n",
   id: "sink-connectors",
   description: "Each sink the profile names against the engine's connectors for writing to it.",
   requirement: "sinks",

@@ -2,6 +2,7 @@ import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
 export const deploymentModel: Rule = {
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\ndeployment: service\n",
   id: "deployment-model",
   description: "Library (embedded in the team's own services) or service (a cluster that jobs are submitted to), against how the engine is deployed.",
   requirement: "deployment",

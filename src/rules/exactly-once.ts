@@ -3,6 +3,7 @@ import { parseDuration } from "../units.js";
 import { LEVEL_WORDS, type Rule } from "./types.js";
 
 export const exactlyOnce: Rule = {
+  example: "version: 1\nlatency: 1s\nthroughput: 5M/s\nexactlyOnce: true\n",
   id: "exactly-once",
   description: "Exactly-once results end to end, judged for the sinks the profile names.",
   requirement: "exactlyOnce",

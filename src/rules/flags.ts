@@ -3,6 +3,7 @@ import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
 export const eventTime: Rule = {
+  example: "version: 1\nlatency: 20ms\nthroughput: 10k/s\ndeployment: library\neventTime: true\n",
   id: "event-time",
   description: "Event-time windows, watermarks and late-data handling, when the profile needs them.",
   requirement: "eventTime",
@@ -18,6 +19,7 @@ export const eventTime: Rule = {
 };
 
 export const batchBackfill: Rule = {
+  example: "version: 1\nlatency: 20ms\nthroughput: 10k/s\ndeployment: library\nbatch: true\nstate: large\n",
   id: "batch-backfill",
   description: "Whether the same code can also run bounded backfills, when the profile needs that.",
   requirement: "batch",
@@ -33,6 +35,7 @@ export const batchBackfill: Rule = {
 };
 
 export const stateSize: Rule = {
+  example: "version: 1\nlatency: 20ms\nthroughput: 10k/s\ndeployment: library\nstate: large\n",
   id: "state-size",
   description: "How much keyed state the job keeps (small: fits in memory of a few processes; large: GB to TB) against the engine's state support.",
   requirement: "state",

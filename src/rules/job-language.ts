@@ -1,6 +1,7 @@
 import { LEVEL_WORDS, type Rule } from "./types.js";
 
 export const jobLanguage: Rule = {
+  example: "version: 1\nlatency: 20ms\nthroughput: 10k/s\nlanguages: [python]\n",
   id: "job-language",
   description: "The languages the team will write the job in: the job must be writable in at least one of them.",
   requirement: "languages",

@@ -1,6 +1,7 @@
 import type { Rule } from "./types.js";
 
 export const managedCloud: Rule = {
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\ncloud: gcp\n",
   id: "managed-cloud",
   description: "A managed offering on the cloud the profile names (or, with cloud: none, that the team can run the engine itself).",
   requirement: "cloud",

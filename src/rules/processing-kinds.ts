@@ -2,6 +2,7 @@ import { allOf } from "./helpers.js";
 import type { Rule } from "./types.js";
 
 export const processingKinds: Rule = {
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nprocessing: [cep]\n",
   id: "processing-kinds",
   description: "Each kind of processing the profile asks for (sql, dataflow, etl, ml-training, ml-scoring, cep) against the engine's support for it.",
   requirement: "processing",

@@ -38,6 +38,8 @@ export interface Rule {
   reads: readonly string[];
   /** how it scores, in words (for `advise explain` and docs/rules.md) */
   scoring: string;
+  /** a profile (YAML) in which this rule decides the outcome: without it, the answer changes (tested) */
+  example: string;
   /** message templates; {name} is replaced by args[name] */
   messages: Record<string, string>;
   /** whether the profile asks for anything this rule judges */

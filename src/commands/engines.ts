@@ -1,0 +1,82 @@
+// `advise engines [ID]`: the catalogue, one line per engine, or one descriptor in full.
+
+import type { Catalog } from "../catalog/load.js";
+import type { Engine, Fact } from "../catalog/schema.js";
+import { LEVEL_WORDS } from "../rules/types.js";
+
+export interface EngineSummary {
+  id: string;
+  name: string;
+  version: string;
+  released: string;
+  asOf: string;
+  license: string;
+  osi: boolean;
+  deployment: string;
+  userFile?: string;
+}
+
+export function deploymentWord(e: Engine): string {
+  const lib = e.deployment.library.level !== "none";
+  const svc = e.deployment.service.level !== "none";
+  return lib && svc ? "library or service" : lib ? "library" : svc ? "service" : "neither";
+}
+
+export function engineSummaries(catalog: Catalog): EngineSummary[] {
+  return catalog.engines.map((e) => ({
+    id: e.id,
+    name: e.name,
+    version: e.version,
+    released: e.released,
+    asOf: e.asOf,
+    license: e.license.spdx,
+    osi: e.license.osi,
+    deployment: deploymentWord(e),
+    ...(catalog.userFiles[e.id] ? { userFile: catalog.userFiles[e.id] } : {}),
+  }));
+}
+
+export function enginesText(catalog: Catalog): string {
+  const rows = engineSummaries(catalog).map((s) => [s.id, s.name, s.version, s.asOf, `${s.license}${s.osi ? "" : " (not OSI)"}`, s.deployment + (s.userFile ? `  [from ${s.userFile}]` : "")]);
+  const head = ["id", "name", "describes", "as of", "licence", "runs as"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  return `${[fmt(head), ...rows.map(fmt)].join("\n")}\n\nadvise engines ID prints one descriptor with every fact and its sources.\n`;
+}
+
+/** Every fact of a descriptor as [path, fact] pairs, in the file's order. */
+export function factsOf(e: Engine): { path: string; level?: string; value?: string; note: string; sources: { url: string; version: string }[] }[] {
+  const out: ReturnType<typeof factsOf> = [];
+  const f = (path: string, x: Fact & { offering?: string }) => out.push({ path, level: x.level, ...(x.offering ? { value: x.offering } : {}), note: x.note, sources: x.sources });
+  out.push({ path: "latency", value: `floor ${e.latency.floor}, typical ${e.latency.typical}${e.latency.exactlyOnceFloor ? `, exactly-once floor ${e.latency.exactlyOnceFloor}` : ""}`, note: e.latency.note, sources: e.latency.sources });
+  out.push({ path: "throughput", value: `scales by ${e.throughput.scaling}`, note: e.throughput.note, sources: e.throughput.sources });
+  for (const [k, x] of Object.entries(e.processing)) f(`processing.${k}`, x);
+  for (const [k, x] of Object.entries(e.unit)) f(`unit.${k}`, x);
+  for (const [k, x] of Object.entries(e.deployment)) f(`deployment.${k}`, x);
+  for (const [k, c] of Object.entries(e.connectors)) {
+    const batch = [c.batchSource ? `batch source ${c.batchSource}` : "", c.batchSink ? `batch sink ${c.batchSink}` : ""].filter(Boolean).join(", ");
+    out.push({ path: `connectors.${k}`, value: `source ${c.source}, sink ${c.sink}${batch ? `, ${batch}` : ""}`, note: c.note, sources: c.sources });
+  }
+  for (const [k, x] of Object.entries(e.languages)) f(`languages.${k}`, x);
+  f("eventTime", e.eventTime);
+  const sinks = e.exactlyOnce.sinks ? Object.entries(e.exactlyOnce.sinks).map(([k, v]) => `${k} ${v}`).join(", ") : "";
+  out.push({ path: "exactlyOnce", level: e.exactlyOnce.level, ...(sinks ? { value: `per sink: ${sinks}` } : {}), note: e.exactlyOnce.note, sources: e.exactlyOnce.sources });
+  for (const [k, x] of Object.entries(e.state)) f(`state.${k}`, x);
+  f("batch", e.batch);
+  for (const [k, x] of Object.entries(e.managed)) f(`managed.${k}`, x);
+  out.push({ path: "license", value: `${e.license.spdx}${e.license.osi ? " (OSI-approved)" : " (not OSI-approved)"}`, note: e.license.note, sources: e.license.sources });
+  out.push({ path: "maintenance", value: e.maintenance.status, note: e.maintenance.note, sources: e.maintenance.sources });
+  e.seedCorrections.forEach((c, i) => out.push({ path: `seedCorrections[${i}]`, value: `the talk: ${c.claim}`, note: `now: ${c.current}`, sources: c.sources }));
+  return out;
+}
+
+export function engineText(e: Engine, userFile?: string): string {
+  const lines = [`${e.name} (${e.id}) ${e.version}, released ${e.released}; facts checked ${e.asOf}${userFile ? `; from ${userFile}` : ""}`, e.summary, e.homepage, ""];
+  for (const x of factsOf(e)) {
+    const what = [x.level ? LEVEL_WORDS[x.level as keyof typeof LEVEL_WORDS] + ` (${x.level})` : "", x.value ?? ""].filter(Boolean).join("; ");
+    lines.push(`${x.path}: ${what}`);
+    lines.push(`  ${x.note}`);
+    for (const s of x.sources) lines.push(`  ${s.url} (${s.version})`);
+  }
+  return `${lines.join("\n")}\n`;
+}

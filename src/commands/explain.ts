@@ -1,0 +1,76 @@
+// `advise explain [RULE]`: what a rule checks, what it reads, how it scores,
+// and a profile in which it decides the outcome.
+
+import type { Catalog } from "../catalog/load.js";
+import { type Outcome, outcome } from "../engine/evaluate.js";
+import { parseYaml } from "../io/yaml.js";
+import { loadProfile } from "../profile/load.js";
+import { RULES } from "../rules/index.js";
+import type { Rule } from "../rules/types.js";
+
+export interface RuleExplanation {
+  id: string;
+  description: string;
+  requirement: string;
+  reads: readonly string[];
+  weight: number;
+  scoring: string;
+  messages: Record<string, string>;
+  example: { profile: string; answer: string; withoutRule: string };
+  docs: string;
+}
+
+function answer(o: Outcome, catalog: Catalog): string {
+  const name = catalog.engines.find((e) => e.id === o.engine)?.name ?? o.engine;
+  if (o.kind === "engine") return name!;
+  if (o.kind === "periodic-batch") return `scheduled batch jobs in ${name}`;
+  return o.kind === "custom" ? "custom code" : "no engine (every one breaks a must)";
+}
+
+/** The outcome of the rule's example with and without the rule (its weight set to 0 turns it off). */
+export function exampleOutcomes(rule: Rule, catalog: Catalog): { with: Outcome; without: Outcome } {
+  const p = loadProfile(parseYaml({ file: `${rule.id} example`, text: rule.example }));
+  const off: Catalog = { ...catalog, config: { ...catalog.config, weights: { ...catalog.config.weights, [rule.id]: 0 } } };
+  return { with: outcome(p, catalog), without: outcome(p, off) };
+}
+
+export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
+  const ex = exampleOutcomes(rule, catalog);
+  return {
+    id: rule.id,
+    description: rule.description,
+    requirement: rule.requirement,
+    reads: rule.reads,
+    weight: catalog.config.weights[rule.id] ?? 1,
+    scoring: rule.scoring,
+    messages: rule.messages,
+    example: { profile: rule.example, answer: answer(ex.with, catalog), withoutRule: answer(ex.without, catalog) },
+    docs: `docs/rules.md#${rule.id}`,
+  };
+}
+
+export function explainText(x: RuleExplanation): string {
+  const lines = [
+    `${x.id}: ${x.description}`,
+    "",
+    `Profile field:  ${x.requirement} (its priority in \`priorities.${x.requirement}\` multiplies the weight)`,
+    `Reads:          ${x.reads.join(", ")}`,
+    `Base weight:    ${x.weight} (rules/rules.yaml)`,
+    "",
+    "How it scores:",
+    `  ${x.scoring}`,
+    "",
+    "Example where it decides the outcome:",
+    ...x.example.profile.trimEnd().split("\n").map((l) => `  ${l}`),
+    `  -> ${x.example.answer}; without this rule: ${x.example.withoutRule}`,
+    "",
+    `More: ${x.docs}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+export function ruleListText(catalog: Catalog): string {
+  const w = Math.max(...RULES.map((r) => r.id.length));
+  const lines = RULES.map((r) => `  ${r.id.padEnd(w)}  ${r.requirement.padEnd(11)}  ${r.description}`);
+  return `Rules (advise explain RULE for one; docs/rules.md for all):\n\n  ${"rule".padEnd(w)}  ${"field".padEnd(11)}  checks\n${lines.join("\n")}\n\nBase weights are in rules/rules.yaml (catalogue as of ${catalog.asOf}).\n`;
+}
