@@ -2,8 +2,11 @@
 // The command line: wires commands to the pipeline, and turns every failure
 // into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
 
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
+import { registerCheckCommand } from "./check/command.js";
 
 declare const __STREAM_ADVISOR_VERSION__: string | undefined;
 
@@ -32,17 +35,37 @@ interface MainOptions {
   whyNot?: string;
 }
 
+/** The shipped catalogue, plus a user catalogue from --catalog or, failing that, the nearest config file's `catalog:`. */
 async function catalogFor(opts: { catalog?: string }) {
   const { shippedCatalog } = await import("./catalog/shipped.js");
   const base = await shippedCatalog();
-  if (!opts.catalog) return base;
+  let dir = opts.catalog;
+  if (dir === undefined) {
+    const { findConfig } = await import("./config.js");
+    dir = findConfig()?.catalog;
+  }
+  if (!dir) return base;
   const { withUserCatalog } = await import("./catalog/load.js");
-  return withUserCatalog(base, opts.catalog);
+  return withUserCatalog(base, dir);
+}
+
+/** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
+function staleNote(asOf: string, now: Date = new Date()): void {
+  const [y, m] = asOf.split("-").map(Number);
+  if (!y || !m) return;
+  const months = (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - m);
+  if (months > 12) process.stderr.write(`note: the engine catalogue is as of ${asOf}, ${months} months ago; engines change, so check the facts behind the decisive reasons (advise engines ID).\n`);
+}
+
+/** The folder the package is installed in (dist/..). */
+function packageRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), "..");
 }
 
 async function runAdvise(profilePath: string | undefined, opts: MainOptions): Promise<number> {
   if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
   const catalog = await catalogFor(opts);
+  staleNote(catalog.asOf, process.env.ADVISE_NOW ? new Date(process.env.ADVISE_NOW) : undefined);
   const { readProfile } = await import("./advise.js");
   const { evaluate } = await import("./engine/evaluate.js");
   const profile = readProfile(profilePath);
@@ -97,11 +120,50 @@ export function buildProgram(): Command {
       process.exitCode = await runAdvise(profile, opts);
     });
   registerInfoCommands(program);
+  registerCheckCommand(program);
   return program;
 }
 
-/** `engines` and `explain`: the catalogue and the rules, as text or JSON. */
+/** `engines` and `explain`: the catalogue and the rules, as text or JSON; `schema` and `init` for writing profiles. */
 function registerInfoCommands(program: Command): void {
+  program
+    .command("schema")
+    .description("print the profile's JSON Schema (for editors; generated from the validator)")
+    .action(async () => {
+      const { profileJsonSchemaText } = await import("./commands/schema.js");
+      await write(process.stdout, profileJsonSchemaText());
+    });
+  const init = program
+    .command("init")
+    .description("write a commented starter profile; asks the questions on a terminal, or takes them as flags")
+    .argument("[file]", "where to write it (- for standard output)", "profile.yaml")
+    .option("--force", "overwrite an existing file")
+    .option("-y, --yes", "ask nothing; use defaults for what the flags do not give");
+  for (const [flag, what] of [
+    ["name", "the workload's name"],
+    ["latency", "end-to-end p99 budget, e.g. 10ms"],
+    ["throughput", "events per unit of time, e.g. 20k/s"],
+    ["processing", "comma-separated: sql,dataflow,etl,ml-training,ml-scoring,cep"],
+    ["unit", "event | record | either"],
+    ["deployment", "library | service | either"],
+    ["sources", "comma-separated connector kinds"],
+    ["sinks", "comma-separated connector kinds"],
+    ["languages", "comma-separated: java,scala,kotlin,python,go,sql"],
+    ["event-time", "yes | no"],
+    ["exactly-once", "yes | no"],
+    ["state", "none | small | large"],
+    ["batch", "yes | no"],
+    ["cloud", "none | aws | gcp | azure | any"],
+    ["license", "any | open-source"],
+  ] as const) init.option(`--${flag} <value>`, what);
+  init.action(async (file: string, opts: Record<string, unknown>) => {
+    const { runInit } = await import("./commands/init.js");
+    const { yes, force, ...flags } = opts;
+    const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
+    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath: join(packageRoot(), "schema", "profile.schema.json") });
+    if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
+    else await write(process.stdout, r.text);
+  });
   program
     .command("engines")
     .description("list the engine catalogue, or print one engine's descriptor with every fact and its source")

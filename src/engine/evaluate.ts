@@ -84,7 +84,8 @@ export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, 
   const impacts = apportion(raw, score - BASE_SCORE);
   reasons.forEach((r, i) => (r.impact = impacts[i]!));
   const disqualifiedBy = reasons.filter((r) => r.unmet && r.priority === "must").map((r) => r.rule);
-  return { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons };
+  const catalogFile = catalog.userFiles[engine.id];
+  return { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons, ...(catalogFile ? { catalogFile } : {}) };
 }
 
 /** The rules that judge this profile: those that apply to it and whose weight in rules.yaml is not 0 (a weight of 0 turns a rule off). */

@@ -47,6 +47,8 @@ export interface RankedEngine {
   /** the rule ids of the musts it breaks */
   disqualifiedBy: string[];
   reasons: Reason[];
+  /** the user catalogue file this engine's descriptor came from (absent for the shipped catalogue) */
+  catalogFile?: string;
 }
 
 export type RecommendationKind = "engine" | "periodic-batch" | "custom" | "none";

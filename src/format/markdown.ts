@@ -19,7 +19,7 @@ export function formatMarkdown(result: Result): string {
   out.push("|---|---|---:|---|---|");
   for (const r of result.ranking) {
     const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${esc(x.message)}`).join("<br>");
-    out.push(`| ${r.rank} | ${esc(r.name)} ${esc(r.version)} | ${r.score} | ${esc(verdict(result, r))} | ${reasons} |`);
+    out.push(`| ${r.rank} | ${esc(r.name)} ${esc(r.version)}${r.catalogFile ? " (user catalogue)" : ""} | ${r.score} | ${esc(verdict(result, r))} | ${reasons} |`);
   }
   const margin = marginLine(result);
   if (margin) out.push("", margin);
@@ -45,6 +45,7 @@ export function formatMarkdown(result: Result): string {
   for (const r of result.ranking) {
     out.push("");
     out.push(`#### ${r.rank}. ${esc(r.name)} ${esc(r.version)}: ${r.score}${r.disqualified ? ` (disqualified by ${r.disqualifiedBy.join(", ")})` : ""}`);
+    if (r.catalogFile) out.push("", `Facts from the user catalogue \`${esc(r.catalogFile)}\`, not the shipped one.`);
     out.push("");
     for (const x of r.reasons) {
       const links = x.evidence.map((e, i) => `[${i + 1}](${e.url}) (${esc(e.version)})`).join(", ");

@@ -29,9 +29,11 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   for (const r of result.ranking) {
     const v = verdict(result, r);
     const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${x.message}`).join("\n");
-    table.push([String(r.rank), r.name, String(r.score), r.disqualified ? s.red(v) : v.startsWith("best") ? s.green(v) : v, reasons]);
+    table.push([String(r.rank), r.catalogFile ? `${r.name} *` : r.name, String(r.score), r.disqualified ? s.red(v) : v.startsWith("best") ? s.green(v) : v, reasons]);
   }
   out.push(table.toString());
+  const userFiles = result.ranking.filter((r) => r.catalogFile);
+  if (userFiles.length) out.push(s.dim(`* from a user catalogue: ${userFiles.map((r) => `${r.engine} (${r.catalogFile})`).join(", ")}`));
   const margin = marginLine(result);
   if (margin) out.push(s.dim(margin));
   const changes = highlights(result.sensitivity);
@@ -53,7 +55,7 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   out.push(s.bold("Reasons") + s.dim("  (every engine starts at 50; each rule adds or takes the points shown; rules: docs/rules.md)"));
   for (const r of result.ranking) {
     out.push("");
-    out.push(`${s.bold(`${r.rank}. ${r.name}`)} ${s.dim(r.version)}  score ${r.score}${r.disqualified ? s.red(`  disqualified by ${r.disqualifiedBy.join(", ")}`) : ""}`);
+    out.push(`${s.bold(`${r.rank}. ${r.name}`)} ${s.dim(r.version)}  score ${r.score}${r.catalogFile ? s.yellow(`  facts from ${r.catalogFile}`) : ""}${r.disqualified ? s.red(`  disqualified by ${r.disqualifiedBy.join(", ")}`) : ""}`);
     for (const x of r.reasons) {
       const impact = signed(x.impact).padStart(4);
       const pr = x.priority !== "normal" ? s.dim(` [${x.priority}]`) : "";

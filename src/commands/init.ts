@@ -1,0 +1,213 @@
+// `advise init [FILE]`: a commented starter profile. On a terminal it asks the
+// seed's questions in the seed's order (latency, volume, processing, events or
+// records, library or service, then the rest); with flags or without a
+// terminal it asks nothing. It never overwrites a file without --force, and
+// what it writes is validated before it is written.
+
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { InputError, UsageError } from "../diagnostics.js";
+import { parseYaml } from "../io/yaml.js";
+import { loadProfile } from "../profile/load.js";
+import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PROCESSING_KINDS, STATE_SIZES, UNITS } from "../profile/fields.js";
+import { DURATION_EXPECTED, parseDuration, parseRate, RATE_EXPECTED } from "../units.js";
+
+export interface InitAnswers {
+  name: string;
+  latency: string;
+  throughput: string;
+  processing: string[];
+  unit: string;
+  deployment: string;
+  sources: string[];
+  sinks: string[];
+  languages: string[];
+  eventTime: boolean;
+  exactlyOnce: boolean;
+  state: string;
+  batch: boolean;
+  cloud: string;
+  license: string;
+}
+
+export const DEFAULTS: InitAnswers = {
+  name: "My streaming workload",
+  latency: "1s",
+  throughput: "10k/s",
+  processing: ["dataflow"],
+  unit: "either",
+  deployment: "either",
+  sources: ["kafka"],
+  sinks: ["kafka"],
+  languages: ["java"],
+  eventTime: false,
+  exactlyOnce: false,
+  state: "none",
+  batch: false,
+  cloud: "any",
+  license: "any",
+};
+
+interface Question {
+  key: keyof InitAnswers;
+  text: string;
+  kind: "duration" | "rate" | "text" | "enum" | "list" | "bool";
+  options?: readonly string[];
+}
+
+/** The seed's order: latency, volume, kind of processing, events or records, library or service, then the rest. */
+export const QUESTIONS: Question[] = [
+  { key: "name", text: "What is the workload called?", kind: "text" },
+  { key: "latency", text: `End-to-end p99 latency budget (${DURATION_EXPECTED})?`, kind: "duration" },
+  { key: "throughput", text: `Events per unit of time, at peak (${RATE_EXPECTED})?`, kind: "rate" },
+  { key: "processing", text: "Kinds of processing", kind: "list", options: PROCESSING_KINDS },
+  { key: "unit", text: "Events (each message handled on its own) or records (bulk, in sets or windows)?", kind: "enum", options: UNITS },
+  { key: "deployment", text: "A library inside your own services, or a service you submit jobs to?", kind: "enum", options: DEPLOYMENTS },
+  { key: "sources", text: "Sources", kind: "list", options: CONNECTOR_KINDS },
+  { key: "sinks", text: "Sinks", kind: "list", options: CONNECTOR_KINDS },
+  { key: "languages", text: "Languages the team will write the job in", kind: "list", options: LANGUAGES },
+  { key: "eventTime", text: "Event-time windows, watermarks and late data needed?", kind: "bool" },
+  { key: "exactlyOnce", text: "Exactly-once results end to end needed?", kind: "bool" },
+  { key: "state", text: "How much keyed state?", kind: "enum", options: STATE_SIZES },
+  { key: "batch", text: "Must the same code run bounded backfills?", kind: "bool" },
+  { key: "cloud", text: "A managed offering wanted on which cloud?", kind: "enum", options: CLOUDS },
+  { key: "license", text: "Licence requirement?", kind: "enum", options: LICENSES },
+];
+
+/** Checks one answer; returns the value or an error message to ask again with. */
+export function parseAnswer(q: Question, raw: string): { value: unknown } | { error: string } {
+  const t = raw.trim();
+  switch (q.kind) {
+    case "text":
+      return t ? { value: t } : { error: "an answer is needed" };
+    case "duration":
+      return parseDuration(t) && parseDuration(t)!.ms > 0 ? { value: t } : { error: `expected ${DURATION_EXPECTED}` };
+    case "rate":
+      return parseRate(t) && parseRate(t)!.perSecond > 0 ? { value: t } : { error: `expected ${RATE_EXPECTED}` };
+    case "enum":
+      return q.options!.includes(t) ? { value: t } : { error: `expected one of ${q.options!.join(", ")}` };
+    case "bool":
+      if (/^(y|yes|true)$/i.test(t)) return { value: true };
+      if (/^(n|no|false)$/i.test(t)) return { value: false };
+      return { error: "expected yes or no" };
+    case "list": {
+      const items = t === "" || t === "none" ? [] : t.split(/[\s,]+/).filter(Boolean);
+      const bad = items.filter((i) => !q.options!.includes(i));
+      return bad.length ? { error: `unknown: ${bad.join(", ")}; expected any of ${q.options!.join(", ")}` } : { value: [...new Set(items)] };
+    }
+  }
+}
+
+function show(v: unknown): string {
+  return Array.isArray(v) ? v.join(", ") || "none" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+}
+
+/** Asks the questions on a terminal (node:readline, loaded only here). */
+export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<InitAnswers> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input, output });
+  const answers: InitAnswers = { ...defaults };
+  try {
+    output.write("Describe the workload; press Enter to keep the [default].\n");
+    for (const q of QUESTIONS) {
+      const hint = q.kind === "list" || q.kind === "enum" ? ` (${q.options!.join(", ")})` : "";
+      for (;;) {
+        let raw: string;
+        try {
+          raw = await rl.question(`${q.text}${hint} [${show(defaults[q.key])}] `);
+        } catch {
+          throw new UsageError("init: the input ended before every question was answered; nothing was written");
+        }
+        if (raw.trim() === "") break;
+        const r = parseAnswer(q, raw);
+        if ("value" in r) {
+          (answers as unknown as Record<string, unknown>)[q.key] = r.value;
+          break;
+        }
+        output.write(`  ${r.error}\n`);
+      }
+    }
+  } finally {
+    rl.close();
+  }
+  return answers;
+}
+
+const list = (xs: string[]) => `[${xs.join(", ")}]`;
+const line = (key: string, value: string, comment?: string) => (comment ? `${`${key}: ${value}`.padEnd(30)} # ${comment}` : `${key}: ${value}`);
+
+/** The starter profile text, with comments that teach the format. */
+export function renderProfile(a: InitAnswers, schemaRef: string): string {
+  return [
+    "# A stream-advisor profile: what this workload needs. `advise FILE` ranks the engines for it.",
+    "# Field reference: README.md, \"Profile reference\"; `advise schema` prints the JSON Schema.",
+    `# yaml-language-server: $schema=${schemaRef}`,
+    "version: 1",
+    line("name", JSON.stringify(a.name)),
+    "",
+    line("latency", a.latency, "end-to-end p99 budget: 500us, 10ms, 2s, 5m, 1h"),
+    line("throughput", a.throughput, "events per unit of time; or {sustained: 20k/s, peak: 200k/s}"),
+    line("processing", list(a.processing), `any of: ${PROCESSING_KINDS.join(", ")}`),
+    line("unit", a.unit, "event (each message on its own) | record (bulk, in sets or windows) | either"),
+    line("deployment", a.deployment, "library (inside your services) | service (a cluster you submit jobs to) | either"),
+    "",
+    line("sources", list(a.sources), `any of: ${CONNECTOR_KINDS.join(", ")}`),
+    line("sinks", list(a.sinks)),
+    line("languages", list(a.languages), `at least one must fit: ${LANGUAGES.join(", ")}`),
+    line("eventTime", String(a.eventTime), "event-time windows, watermarks and late data"),
+    line("exactlyOnce", String(a.exactlyOnce), "exactly-once results end to end"),
+    line("state", a.state, "none | small (fits in memory) | large (GB to TB of keyed state)"),
+    line("batch", String(a.batch), "the same code must also run bounded backfills"),
+    line("cloud", a.cloud, "managed offering on: none (self-run) | aws | gcp | azure | any"),
+    line("license", a.license, "any | open-source (OSI-approved licences only)"),
+    "",
+    "# How much each requirement weighs: must (an engine that cannot meet it is",
+    "# disqualified), high, normal (the default), low.",
+    "priorities:",
+    "  latency: high",
+    "",
+  ].join("\n");
+}
+
+export interface InitOptions {
+  force?: boolean;
+  flags: Partial<Record<keyof InitAnswers, unknown>>;
+  interactive: boolean;
+  /** where the shipped JSON Schema is, to reference it relative to the file written */
+  schemaPath: string;
+}
+
+/** Validates flag values the same way answers are validated. */
+export function answersFromFlags(flags: InitOptions["flags"]): Partial<InitAnswers> {
+  const out: Record<string, unknown> = {};
+  for (const q of QUESTIONS) {
+    const v = flags[q.key];
+    if (v === undefined) continue;
+    const r = parseAnswer(q, Array.isArray(v) ? v.join(",") : String(v));
+    if ("error" in r) throw new UsageError(`--${q.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${JSON.stringify(v)}: ${r.error}`);
+    out[q.key] = r.value;
+  }
+  return out as Partial<InitAnswers>;
+}
+
+export async function runInit(file: string, opts: InitOptions): Promise<{ text: string; wrote?: string }> {
+  const toStdout = file === "-";
+  const target = toStdout ? undefined : resolve(file);
+  if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
+  const given = answersFromFlags(opts.flags);
+  const anyFlag = Object.keys(given).length > 0;
+  let answers: InitAnswers = { ...DEFAULTS, ...given };
+  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr);
+  const schemaRef = target ? relative(dirname(target), opts.schemaPath).split("\\").join("/") : opts.schemaPath;
+  const text = renderProfile(answers, schemaRef);
+  // What is written must validate.
+  try {
+    loadProfile(parseYaml({ file: file === "-" ? "<stdout>" : file, text }));
+  } catch (e) {
+    if (e instanceof InputError) throw new Error(`init produced an invalid profile: ${e.message}`);
+    throw e;
+  }
+  if (!target) return { text };
+  writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });
+  return { text, wrote: target };
+}
