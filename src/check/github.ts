@@ -1,0 +1,120 @@
+// `advise check --format github`: GitHub Actions workflow commands.
+//   ::error file=F,line=L,col=C,title=T::MESSAGE
+// one per failed decision (on its `chosen:` line) and per problem, ::warning
+// for a decision that passes with a warning. GitHub shows at most 10 error and
+// 10 warning annotations per step, so the first 10 of each are annotations and
+// every finding is listed in a Markdown step summary (which the command appends
+// to $GITHUB_STEP_SUMMARY, or prints after the annotations when that is unset).
+import { type Diagnostic, formatDiagnostic } from "../diagnostics.js";
+import type { CheckContext } from "./context.js";
+import { countLine } from "./summary.js";
+import type { CheckReport } from "./types.js";
+
+/** Annotations of one kind that GitHub shows per step. */
+export const ANNOTATION_LIMIT = 10;
+
+/** Escapes a workflow command's message (GitHub's escapeData). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a workflow command's property value (GitHub's escapeProperty). */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export interface Finding {
+  level: "error" | "warning";
+  file: string;
+  line?: number;
+  col?: number;
+  title: string;
+  message: string;
+  /** the ADR it belongs to, and what it is about, for the summary */
+  adr: string;
+  what: string;
+}
+
+/** Every finding of a report, in report order: failed and invalid as errors, warned as warnings. */
+export function findings(report: CheckReport): Finding[] {
+  const out: Finding[] = [];
+  const problem = (adr: string, d: Diagnostic, what: string) =>
+    out.push({
+      level: "error",
+      file: d.file,
+      ...(d.line !== undefined ? { line: d.line, col: d.col ?? 1 } : {}),
+      title: "advise check: invalid ADR (invalid-adr)",
+      message: formatDiagnostic(d),
+      adr,
+      what,
+    });
+  for (const adr of report.adrs) {
+    for (const d of adr.diagnostics) problem(adr.file, d, "invalid");
+    for (const d of adr.decisions) {
+      if (d.outcome === "invalid") {
+        for (const x of d.diagnostics) problem(adr.file, x, d.chosen !== undefined ? `invalid (chosen: ${d.chosen})` : "invalid");
+      } else if (d.outcome === "failed" || d.outcome === "warned") {
+        const failed = d.outcome === "failed";
+        out.push({
+          level: failed ? "error" : "warning",
+          file: adr.file,
+          line: d.line,
+          col: d.col,
+          title: failed ? `advise check: decision for ${d.chosen} fails (${d.check})` : `advise check: ${d.best?.engine ?? "another engine"} now ranks first (${d.check})`,
+          message: d.message,
+          adr: adr.file,
+          what: `${d.outcome} (chosen: ${d.chosen})`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function formatGithub(report: CheckReport, ctx: Pick<CheckContext, "stepSummaryFile">): string {
+  const all = findings(report);
+  const shown = new Set<Finding>();
+  for (const level of ["error", "warning"] as const) all.filter((f) => f.level === level).slice(0, ANNOTATION_LIMIT).forEach((f) => shown.add(f));
+  const lines = all.filter((f) => shown.has(f)).map(annotation);
+  let text = lines.length ? `${lines.join("\n")}\n` : "";
+  if (!ctx.stepSummaryFile) text += githubSummary(report);
+  return `${text}${countLine(report.summary)}\n`;
+}
+
+export function annotation(f: Finding): string {
+  const props = [`file=${escapeProperty(f.file)}`];
+  if (f.line !== undefined) props.push(`line=${f.line}`, `col=${f.col ?? 1}`);
+  props.push(`title=${escapeProperty(f.title)}`);
+  return `::${f.level} ${props.join(",")}::${escapeData(f.message)}`;
+}
+
+/** The Markdown step summary: the count line, then every finding (annotated or not). */
+export function githubSummary(report: CheckReport): string {
+  const all = findings(report);
+  const out = [`### advise check: ${countLine(report.summary)}`, ""];
+  const errors = all.filter((f) => f.level === "error").length;
+  const warnings = all.length - errors;
+  const hidden = Math.max(0, errors - ANNOTATION_LIMIT) + Math.max(0, warnings - ANNOTATION_LIMIT);
+  if (hidden > 0) {
+    out.push(`GitHub shows at most ${ANNOTATION_LIMIT} error and ${ANNOTATION_LIMIT} warning annotations per step; ${hidden} ${hidden === 1 ? "finding is" : "findings are"} listed only here.`, "");
+  }
+  if (all.length) {
+    out.push("| where | verdict | why |", "|---|---|---|");
+    for (const f of all) {
+      const where = `${f.file}${f.line !== undefined ? `:${f.line}:${f.col ?? 1}` : ""}`;
+      out.push(`| \`${code(where)}\` | ${cell(f.what)} | ${cell(f.message)} |`);
+    }
+    out.push("");
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** A code span in a Markdown table cell (entities are not decoded there). */
+function code(s: string): string {
+  return s.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|");
+}
+
+/** A Markdown table cell: no line breaks, pipes escaped, no raw HTML. */
+function cell(s: string): string {
+  return s.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "'");
+}

@@ -1,0 +1,322 @@
+// Reading ADRs: finding the Markdown files, and finding in each one its
+// stream-advisor block(s), its status and its title. MADR files carry the block
+// in YAML front matter; Nygard (adr-tools) and log4brains files in a fenced
+// ```yaml stream-advisor block. YAML is parsed by parseYaml with the block's
+// starting line, so every position is a position in the ADR file.
+
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { type Diagnostic, InputError } from "../diagnostics.js";
+import type { SourceText } from "../io/read.js";
+import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } from "../io/yaml.js";
+import { LIMITS } from "../limits.js";
+
+/** Where ADR tools put decision records, in the order they are looked for. */
+export const DEFAULT_ADR_DIRS = ["doc/adr", "docs/adr", "docs/decisions"] as const;
+
+/** Statuses whose ADRs are history, not live decisions: skipped and counted. */
+export const INACTIVE_STATUSES = ["superseded", "deprecated", "rejected"] as const;
+
+export const BLOCK_KEY = "stream-advisor";
+
+/** One stream-advisor mapping in an ADR, or why it could not be read. */
+export type AdrBlock =
+  | { kind: "front-matter" | "fenced"; src: YamlSource; base: Path; line: number; col: number }
+  | { kind: "fenced"; problems: Diagnostic[]; line: number; col: number };
+
+export interface ParsedAdr {
+  file: string;
+  title?: string;
+  /** the status word, lower case */
+  status?: string;
+  /** the status marks the ADR as history (superseded, deprecated, rejected) */
+  inactive: boolean;
+  style?: "madr" | "nygard";
+  blocks: AdrBlock[];
+}
+
+// ---------------------------------------------------------------------------
+// Finding files
+
+/** One argument's worth of ADRs: a file to read, or an argument that names nothing. */
+export type Discovered = { file: string } | { file: string; problem: Diagnostic };
+
+/** A path as shown in reports: relative to cwd when inside it, with forward slashes. */
+export function displayPath(path: string, cwd: string): string {
+  const abs = resolve(cwd, path);
+  const rel = relative(cwd, abs);
+  const shown = rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? (isAbsolute(path) ? abs : rel) : rel;
+  return sep === "/" ? shown : shown.split(sep).join("/");
+}
+
+/**
+ * The ADR files named by the arguments, in argument order: files as given,
+ * folders searched for *.md below them (sorted; hidden folders and node_modules
+ * left out), each file once. With no arguments, the folders ADR tools use: the
+ * one named in .adr-dir (adr-tools), doc/adr, docs/adr and docs/decisions,
+ * whichever exist. Throws InputError only when there is nothing to look at.
+ */
+export function discover(args: readonly string[], cwd: string): Discovered[] {
+  const out: Discovered[] = [];
+  let targets: string[] = [...args];
+  if (targets.length === 0) {
+    targets = defaultDirs(cwd, out);
+    if (targets.length === 0 && out.length === 0) {
+      throw new InputError([
+        {
+          file: ".",
+          message: "no ADR folder found (looked for .adr-dir, doc/adr, docs/adr and docs/decisions)",
+          expected: "ADR files or folders as arguments, e.g. `advise check docs/decisions`",
+        },
+      ]);
+    }
+  }
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const abs = resolve(cwd, p);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ file: displayPath(p, cwd) });
+  };
+  for (const target of targets) {
+    const abs = resolve(cwd, target);
+    if (!existsSync(abs)) {
+      out.push({ file: displayPath(target, cwd), problem: { file: displayPath(target, cwd), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them" } });
+      continue;
+    }
+    if (!isDirectory(abs)) {
+      add(target);
+      continue;
+    }
+    const found: string[] = [];
+    walk(abs, found);
+    if (seen.size + found.length > LIMITS.maxAdrFiles) {
+      throw new InputError([{ file: displayPath(target, cwd), message: `holds more than ${LIMITS.maxAdrFiles} Markdown files`, expected: "a folder of ADRs (name the ADR folder itself)" }]);
+    }
+    for (const f of found) add(f);
+  }
+  return out;
+}
+
+function defaultDirs(cwd: string, out: Discovered[]): string[] {
+  const dirs: string[] = [];
+  const adrDirFile = join(cwd, ".adr-dir");
+  if (existsSync(adrDirFile)) {
+    let named = "";
+    try {
+      named = readFileSync(adrDirFile, "utf8").split(/\r?\n/)[0]!.trim();
+    } catch {
+      // unreadable: reported below as naming nothing
+    }
+    if (named && isDirectory(resolve(cwd, named))) dirs.push(named);
+    else out.push({ file: ".adr-dir", problem: { file: ".adr-dir", line: 1, col: 1, message: named ? `names the folder '${named}', which does not exist` : "is empty or unreadable", expected: "the path of the ADR folder, e.g. doc/adr" } });
+  }
+  for (const d of DEFAULT_ADR_DIRS) if (isDirectory(join(cwd, d))) dirs.push(d);
+  // .adr-dir usually names one of the defaults: look at each folder once
+  const unique = new Map(dirs.map((d) => [resolve(cwd, d), d]));
+  return [...unique.values()];
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name.startsWith(".") || e.name === "node_modules") continue;
+      walk(p, out);
+      if (out.length > LIMITS.maxAdrFiles) return;
+    } else if (/\.md$/i.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) {
+      out.push(p);
+    }
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading one ADR
+
+interface Line {
+  text: string;
+  /** 1-based */
+  number: number;
+  /** offset of the line's first character in the file */
+  start: number;
+  /** offset just after the line's end (before its line break) */
+  end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let n = 1;
+  while (start <= text.length) {
+    const nl = text.indexOf("\n", start);
+    const stop = nl === -1 ? text.length : nl;
+    const end = stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    lines.push({ text: text.slice(start, end), number: n++, start, end });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const STATUS_LINE = /^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/i;
+
+/**
+ * Finds an ADR's stream-advisor blocks, status and title. Throws InputError for
+ * a broken front matter (the ADR cannot be judged at all); a broken fenced block
+ * is returned as a block with problems, so the ADR's other blocks still count.
+ */
+export function parseAdr(src: SourceText): ParsedAdr {
+  const lines = splitLines(src.text);
+  let bodyFrom = 0;
+  let front: YamlSource | undefined;
+
+  if (lines[0] && lines[0].text.trimEnd() === "---") {
+    const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l.text));
+    if (close === -1) {
+      throw new InputError([{ file: src.file, line: 1, col: 1, message: "the front matter is not closed", expected: "a line `---` after the front matter's last line" }]);
+    }
+    const from = lines[1]!.start;
+    const to = lines[close]!.start;
+    front = parseYaml({ file: src.file, text: src.text.slice(from, to) }, { startLine: 2 });
+    bodyFrom = close + 1;
+  }
+
+  const fm = front && isPlainObject(front.value) ? front.value : undefined;
+  const adr: ParsedAdr = { file: src.file, inactive: false, blocks: [] };
+  if (front) adr.style = "madr";
+  if (fm && typeof fm.title === "string" && fm.title.trim()) adr.title = fm.title.trim();
+
+  let statusLines: string[] | undefined;
+  if (fm && fm.status !== undefined && fm.status !== null) statusLines = [String(fm.status)];
+
+  if (front && fm && Object.prototype.hasOwnProperty.call(fm, BLOCK_KEY)) {
+    const key = keyNodeAt(front, [], BLOCK_KEY);
+    const value = fm[BLOCK_KEY];
+    if (Array.isArray(value) && value.length > 0) {
+      value.forEach((_, i) => {
+        const p = positionOf(front!, nodeAt(front!, [BLOCK_KEY, i]));
+        adr.blocks.push({ kind: "front-matter", src: front!, base: [BLOCK_KEY, i], ...p });
+      });
+    } else {
+      adr.blocks.push({ kind: "front-matter", src: front, base: [BLOCK_KEY], ...positionOf(front, key) });
+    }
+  }
+
+  // The Markdown body: fenced blocks, headings and status lines, outside other fences.
+  const takeFenced = adr.blocks.length === 0;
+  let section: { level: number; lines: string[] } | undefined;
+  let statusSection: string[] | undefined;
+  let statusLine: string | undefined;
+  let seenSection = false;
+  for (let i = bodyFrom; i < lines.length; i++) {
+    const line = lines[i]!;
+    const open = FENCE_OPEN.exec(line.text);
+    if (open && !(open[2]![0] === "`" && open[3]!.includes("`"))) {
+      const fence = open[2]!;
+      const info = open[3]!.trim().split(/\s+/);
+      let close = -1;
+      for (let j = i + 1; j < lines.length; j++) {
+        const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(lines[j]!.text);
+        if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) {
+          close = j;
+          break;
+        }
+      }
+      const isBlock = /^ya?ml$/i.test(info[0] ?? "") && info.slice(1).includes(BLOCK_KEY);
+      if (isBlock && takeFenced) {
+        adr.style ??= "nygard";
+        adr.blocks.push(fencedBlock(src, lines, i, close));
+      }
+      if (section) section.lines.push("");
+      i = close === -1 ? lines.length : close;
+      continue;
+    }
+    const heading = HEADING.exec(line.text);
+    if (heading) {
+      const level = heading[1]!.length;
+      const text = (heading[2] ?? "").trim();
+      if (section && level <= section.level) section = undefined;
+      if (level > 1) seenSection = true;
+      if (level === 1 && adr.title === undefined && text) adr.title = text;
+      const inline = /^status\s*:\s*(.+)$/i.exec(text);
+      if (inline && !statusSection) statusSection = [inline[1]!];
+      else if (/^status:?$/i.test(text) && !statusSection) {
+        section = { level, lines: [] };
+        statusSection = section.lines;
+      }
+      continue;
+    }
+    if (section) {
+      section.lines.push(line.text);
+      continue;
+    }
+    // a `Status: accepted` line (MADR 2, log4brains) sits between the title and the first section
+    if (statusLine === undefined && !seenSection) {
+      const m = STATUS_LINE.exec(line.text);
+      if (m) statusLine = m[1]!;
+    }
+  }
+
+  statusLines ??= statusSection && statusSection.some((l) => l.trim()) ? statusSection : statusLine !== undefined ? [statusLine] : undefined;
+  if (statusLines) {
+    const words = statusLines.map(statusWord).filter((w): w is string => w !== undefined);
+    // "Accepted" then "Superseded by [5. ...]" (adr-tools): the ADR is superseded
+    const inactive = words.find((w) => (INACTIVE_STATUSES as readonly string[]).includes(w));
+    if (inactive ?? words[0]) adr.status = inactive ?? words[0];
+    adr.inactive = inactive !== undefined;
+  }
+  return adr;
+}
+
+/** The first word of a status line, lower case: "Superseded by [3. ...](...)" -> "superseded". */
+export function statusWord(line: string): string | undefined {
+  const m = /^[\s\-*+>_~[{(|"'`]*([A-Za-z][A-Za-z-]*)/.exec(line);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+function fencedBlock(src: SourceText, lines: Line[], open: number, close: number): AdrBlock {
+  const fenceLine = lines[open]!;
+  const col = fenceLine.text.length - fenceLine.text.trimStart().length + 1;
+  if (close === -1) {
+    return { kind: "fenced", line: fenceLine.number, col, problems: [{ file: src.file, line: fenceLine.number, col, message: "the ```yaml stream-advisor block is not closed", expected: "a closing ``` line after the block" }] };
+  }
+  const first = open + 1;
+  const text = first < close ? src.text.slice(lines[first]!.start, lines[close]!.start) : "";
+  try {
+    const yaml = parseYaml({ file: src.file, text }, { startLine: first + 1 });
+    const p = isPlainObject(yaml.value) ? positionOf(yaml, yaml.doc.contents ?? undefined) : { line: fenceLine.number, col };
+    return { kind: "fenced", src: yaml, base: [], ...p };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { kind: "fenced", line: fenceLine.number, col, problems: e.diagnostics };
+  }
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}

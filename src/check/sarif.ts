@@ -1,0 +1,119 @@
+// `advise check --format sarif`: SARIF 2.1.0 for code scanning (GitHub's
+// upload-sarif and other consumers). One result per failed or warned decision,
+// located on its `chosen:` line, and one per problem; passing decisions are not
+// results. Rule ids are the stable check ids (types.ts CHECK_IDS); artifact URIs
+// are relative to the working folder (%SRCROOT%), so the file is the same on
+// every machine. Validated against the official schema in test/check-formats.test.ts.
+import type { Diagnostic } from "../diagnostics.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import type { CheckContext } from "./context.js";
+import { type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, RULES_DOCS_URL } from "./types.js";
+
+export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** The rules a SARIF log describes: every check id that can be a result. */
+const SARIF_RULES: CheckId[] = CHECK_IDS.filter((id) => CHECK_RULES[id].level !== "none");
+
+export function formatSarif(report: CheckReport, ctx: Pick<CheckContext, "version">): string {
+  const results: unknown[] = [];
+  for (const adr of report.adrs) {
+    for (const d of adr.diagnostics) results.push(problem(d));
+    for (const d of adr.decisions) {
+      if (d.outcome === "invalid") for (const x of d.diagnostics) results.push(problem(x, d));
+      else if (d.outcome === "failed" || d.outcome === "warned") results.push(verdict(adr.file, d));
+    }
+  }
+  const log = {
+    $schema: SARIF_SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "stream-advisor",
+            fullName: "stream-advisor advise check",
+            version: ctx.version,
+            semanticVersion: ctx.version,
+            informationUri: helpUri("chosen-engine-first").replace(/#.*$/, ""),
+            rules: SARIF_RULES.map((id) => {
+              const r = CHECK_RULES[id];
+              return {
+                id,
+                name: r.name,
+                shortDescription: { text: r.short },
+                fullDescription: { text: r.full },
+                helpUri: helpUri(id),
+                help: { text: `${r.full} See ${helpUri(id)}`, markdown: `${r.full}\n\n[docs/check.md#${id}](${helpUri(id)})` },
+                defaultConfiguration: { level: r.level },
+                properties: { tags: ["architecture-decision-record", "maintainability"] },
+              };
+            }),
+          },
+        },
+        columnKind: "utf16CodeUnits",
+        results,
+        properties: { catalogAsOf: report.catalog.asOf, summary: report.summary },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function ruleIndex(id: CheckId): number {
+  return SARIF_RULES.indexOf(id);
+}
+
+function verdict(file: string, d: DecisionReport) {
+  const related = d.deciding
+    .filter((r) => r.at)
+    .map((r, i) => ({
+      id: i,
+      physicalLocation: physical(r.at!.file, r.at!.line, r.at!.col),
+      message: { text: `your ${r.requirement}: ${r.value} (${r.priority}), read by ${r.rule}` },
+    }));
+  return {
+    ruleId: d.check,
+    ruleIndex: ruleIndex(d.check),
+    level: d.outcome === "failed" ? "error" : "warning",
+    message: { text: d.message },
+    locations: [{ physicalLocation: physical(file, d.line, d.col) }],
+    ...(related.length ? { relatedLocations: related } : {}),
+    properties: {
+      chosen: d.chosen,
+      margin: d.margin,
+      ...(d.best ? { best: d.best.engine, bestScore: d.best.score } : {}),
+      ...(d.chosenEngine ? { chosenScore: d.chosenEngine.score, disqualifiedBy: d.chosenEngine.disqualifiedBy } : {}),
+      ...(d.gap !== undefined ? { gap: d.gap } : {}),
+      ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+      decidingRules: d.deciding.map((r) => ({ rule: r.rule, help: `${RULES_DOCS_URL}#${r.rule}`, sources: r.evidence.map((e) => e.url) })),
+    },
+  };
+}
+
+function problem(d: Diagnostic, decision?: DecisionReport) {
+  return {
+    ruleId: "invalid-adr",
+    ruleIndex: ruleIndex("invalid-adr"),
+    level: "error",
+    message: { text: formatDiagnostic(d) },
+    locations: [{ physicalLocation: physical(d.file, d.line, d.col) }],
+    ...(decision?.chosen !== undefined ? { properties: { chosen: decision.chosen } } : {}),
+  };
+}
+
+function physical(file: string, line?: number, col?: number) {
+  return {
+    artifactLocation: artifact(file),
+    ...(line !== undefined ? { region: { startLine: line, startColumn: col ?? 1 } } : {}),
+  };
+}
+
+/** A relative path as a relative URI reference under %SRCROOT%; an absolute one as a file: URI. */
+export function artifact(file: string): { uri: string; uriBaseId?: string } {
+  const encoded = file
+    .split("/")
+    .map((seg) => encodeURIComponent(seg))
+    .join("/");
+  if (file.startsWith("/")) return { uri: `file://${encoded}` };
+  return { uri: encoded, uriBaseId: "%SRCROOT%" };
+}

@@ -1,0 +1,6 @@
+// The count line every check format ends with (or carries).
+import type { CheckSummary } from "./types.js";
+
+export function countLine(s: CheckSummary): string {
+  return `${s.checked} checked, ${s.passed} passed, ${s.warned} warned, ${s.failed} failed, ${s.skipped} skipped${s.invalid ? `, ${s.invalid} invalid` : ""}`;
+}

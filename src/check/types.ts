@@ -1,0 +1,179 @@
+// The result of `advise check`: plain data that every check formatter renders
+// (human, json, github, sarif, junit) and that `--format json` prints as it is
+// (docs/check.md, `stream-advisor/check@1`). Paths are relative to the working
+// folder, with forward slashes; lines and columns are 1-based.
+
+import type { Diagnostic } from "../diagnostics.js";
+import type { Evidence, RecommendationKind } from "../engine/result.js";
+
+export const CHECK_SCHEMA = "stream-advisor/check@1";
+
+/** How one decision came out. `invalid`: it could not be judged (a broken block or profile). */
+export type DecisionOutcome = "passed" | "warned" | "failed" | "invalid";
+/** How one ADR came out: the worst of its decisions, or skipped. */
+export type AdrOutcome = DecisionOutcome | "skipped";
+
+/**
+ * Stable ids for what a check found (SARIF ruleId, JUnit failure type, JSON `check`).
+ * They never change; docs/check.md#<id> explains each.
+ */
+export const CHECK_IDS = [
+  "chosen-engine-first",
+  "better-engine-within-margin",
+  "chosen-engine-outscored",
+  "chosen-engine-disqualified",
+  "chosen-engine-unknown",
+  "invalid-adr",
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** A rule that decided a verdict, with the user's own value and where it is written. */
+export interface DecidingReason {
+  /** stable engine rule id (docs/rules.md#<rule>) */
+  rule: string;
+  /** the profile field the rule read */
+  requirement: string;
+  priority: string;
+  /** the user's value as written in the profile ("10ms", "library", "[kafka]"); "(default)" when not written */
+  value: string;
+  /** where the value is written: the profile file, or the ADR for an inline profile */
+  at?: { file: string; line: number; col: number };
+  /** the chosen engine's reason for this rule */
+  message: string;
+  /** points this rule gave the chosen engine */
+  impact: number;
+  /** points the same rule gave the best engine (for a score gap) */
+  bestImpact?: number;
+  /** the sources of the chosen engine's fact, each with the version or date it holds for */
+  evidence: Evidence[];
+}
+
+export interface EngineScore {
+  engine: string;
+  name: string;
+  rank: number;
+  score: number;
+  disqualified: boolean;
+  disqualifiedBy: string[];
+}
+
+export interface DecisionReport {
+  /** where the decision is judged: the value of `chosen:` (or the block, when it has none) */
+  line: number;
+  col: number;
+  outcome: DecisionOutcome;
+  check: CheckId;
+  /** the verdict in a sentence or two */
+  headline: string;
+  /** one paragraph, plain text: the headline, then the deciding rule(s), the user's value and the source */
+  message: string;
+  /** the engine id written in the ADR (absent when the block has no valid `chosen`) */
+  chosen?: string;
+  margin?: number;
+  /** the profile file as written in the ADR, or "inline" */
+  profile?: string;
+  /** the profile file used, relative to the working folder (the ADR itself for an inline profile) */
+  profileFile?: string;
+  recommendation?: { kind: RecommendationKind; engine: string | null };
+  chosenEngine?: EngineScore;
+  best?: EngineScore;
+  /** points between the best engine and the chosen one */
+  gap?: number;
+  /** a did-you-mean for an unknown engine id */
+  suggestion?: string;
+  deciding: DecidingReason[];
+  /** why the decision could not be judged */
+  diagnostics: Diagnostic[];
+}
+
+export type SkipReason = "no-block" | "inactive-status";
+
+export interface AdrReport {
+  file: string;
+  title?: string;
+  /** the status word, lower case (accepted, proposed, superseded, ...) */
+  status?: string;
+  /** madr: YAML front matter; nygard: a fenced `yaml stream-advisor` block */
+  style?: "madr" | "nygard";
+  outcome: AdrOutcome;
+  skipReason?: SkipReason;
+  decisions: DecisionReport[];
+  /** problems with the ADR itself (unreadable, broken front matter) */
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckSummary {
+  /** ADR files examined: passed + warned + failed + skipped + invalid */
+  checked: number;
+  passed: number;
+  warned: number;
+  failed: number;
+  skipped: number;
+  invalid: number;
+}
+
+export interface CheckReport {
+  schema: typeof CHECK_SCHEMA;
+  catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
+  summary: CheckSummary;
+  /** 2 when any ADR is invalid or unreadable, else 1 when any decision failed, else 0 */
+  exitCode: 0 | 1 | 2;
+  adrs: AdrReport[];
+}
+
+/** What each check id means; SARIF rules and docs/check.md are built from this. */
+export const CHECK_RULES: Record<CheckId, { level: "none" | "warning" | "error"; name: string; short: string; full: string }> = {
+  "chosen-engine-first": {
+    level: "none",
+    name: "ChosenEngineFirst",
+    short: "The chosen engine still ranks first.",
+    full: "The engine the ADR chose ranks first for the ADR's profile with the current catalogue.",
+  },
+  "better-engine-within-margin": {
+    level: "warning",
+    name: "BetterEngineWithinMargin",
+    short: "Another engine now ranks first, within the ADR's margin.",
+    full: "Another engine now scores higher than the engine the ADR chose, but by no more than the ADR's margin (default 10 points). The decision still passes; review it when you next touch the ADR.",
+  },
+  "chosen-engine-outscored": {
+    level: "error",
+    name: "ChosenEngineOutscored",
+    short: "The chosen engine scores more than the margin below the best engine.",
+    full: "The engine the ADR chose now scores more than the ADR's margin (default 10 points) below the best engine for its profile. The message names the rules where it loses most, the profile value each rule read, and the sources of the facts.",
+  },
+  "chosen-engine-disqualified": {
+    level: "error",
+    name: "ChosenEngineDisqualified",
+    short: "The chosen engine cannot meet a requirement the profile marks `must`.",
+    full: "The engine the ADR chose cannot meet at all a requirement that the profile marks `must`, so it is disqualified. The message names the rule, the profile value and the source of the fact.",
+  },
+  "chosen-engine-unknown": {
+    level: "error",
+    name: "ChosenEngineUnknown",
+    short: "The chosen engine is not in the catalogue.",
+    full: "The engine id in `chosen:` is not in the catalogue (the shipped engines plus any --catalog folder). The message suggests the closest id.",
+  },
+  "invalid-adr": {
+    level: "error",
+    name: "InvalidAdr",
+    short: "The ADR or its profile cannot be read or is invalid.",
+    full: "The ADR could not be read, its front matter or stream-advisor block is malformed, or its profile is missing or invalid. Each problem is reported with file:line:col.",
+  },
+};
+
+/**
+ * Where the check ids are documented (SARIF helpUri). The project's public home
+ * is not recorded anywhere in the repository yet; change this one constant when it is.
+ */
+export const CHECK_DOCS_URL = "https://github.com/stream-advisor/stream-advisor/blob/main/docs/check.md";
+
+export function helpUri(id: CheckId): string {
+  return `${CHECK_DOCS_URL}#${id}`;
+}
+
+export const RULES_DOCS_URL = "https://github.com/stream-advisor/stream-advisor/blob/main/docs/rules.md";
