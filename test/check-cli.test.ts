@@ -15,7 +15,7 @@ const expected = parse(readFileSync(join(FIXTURES, "expected.yaml"), "utf8")) as
 
 interface Json {
   schema: string;
-  summary: Record<string, number>;
+  summary: { checked: number; passed: number; warned: number; failed: number; skipped: number; invalid: number };
   exitCode: number;
   adrs: {
     file: string;
