@@ -316,3 +316,13 @@ describe("speed", () => {
     expect(ms).toBeLessThan(2000);
   });
 });
+
+describe("the README", () => {
+  it("quotes the real output of a failing decision", () => {
+    const readme = readFileSync(join(CLI_ROOT, "README.md"), "utf8");
+    const file = "test/fixtures/adr/madr/0002-use-kafka-streams-for-card-authorization.md";
+    const r = advise(["check", file]);
+    expect(r.status).toBe(1);
+    expect(readme).toContain(`$ npx advise check ${file}\n${r.stdout}$ echo $?\n1\n`);
+  });
+});
