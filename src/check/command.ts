@@ -4,7 +4,6 @@
 // else 1 when any decision fails, else 0. Every ADR's result is printed either way.
 
 import { appendFileSync } from "node:fs";
-import { hostname } from "node:os";
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, type CheckContext, type CheckFormat } from "./context.js";
 
@@ -81,7 +80,8 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     width: process.stdout.columns || 100,
     version: typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev",
     timestamp: new Date().toISOString().slice(0, 19),
-    hostname: hostname() || "localhost",
+    // from the environment (CI runners set one of these); the JUnit schema's own advice otherwise
+    hostname: process.env.HOSTNAME || process.env.COMPUTERNAME || process.env.RUNNER_NAME || "localhost",
     stepSummaryFile: Boolean(summaryFile),
   };
   const text = await render(opts.format, report, ctx);
