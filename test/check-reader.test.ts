@@ -112,3 +112,11 @@ describe("blocks", () => {
     expect(chosenAt(a)).toEqual({ line: 4, col: 11 });
   });
 });
+
+describe("style", () => {
+  it("is where the block is", () => {
+    expect(adr("---\nstream-advisor: {profile: a.yaml, chosen: flink}\n---\n").style).toBe("madr");
+    expect(adr("---\nstatus: accepted\n---\n```yaml stream-advisor\nprofile: a.yaml\nchosen: flink\n```\n").style).toBe("nygard");
+    expect(adr("# X\n\n```yaml stream-advisor\nprofile: a.yaml\nchosen: flink\n```\n").style).toBe("nygard");
+  });
+});

@@ -249,7 +249,8 @@ export function parseAdr(src: SourceText): ParsedAdr {
       }
       const isBlock = /^ya?ml$/i.test(info[0] ?? "") && info.slice(1).includes(BLOCK_KEY);
       if (isBlock && takeFenced) {
-        adr.style ??= "nygard";
+        // the style is where the block is: MADR front matter that leaves it to a fence reads as Nygard
+        adr.style = "nygard";
         adr.blocks.push(fencedBlock(src, lines, i, close));
       }
       if (section) section.lines.push("");
