@@ -1,7 +1,8 @@
 // Builds dist/: compiles the YAML catalogue (validated once, here) into the
 // bundle, and bundles the CLI into one entry file plus lazily loaded chunks.
 import { build } from "esbuild";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,24 +34,68 @@ try {
 rmSync(tmp, { recursive: true, force: true });
 writeFileSync(join(root, "dist", "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
 
-// 2. The CLI.
+// 2. The CLI: one CommonJS bundle (modules the command does not need are
+// bundled but never initialised: esbuild turns dynamic imports into lazy
+// initialisers), started by a small launcher that uses V8's code cache.
 rmSync(join(root, "dist", "chunks"), { recursive: true, force: true });
+for (const old of ["advise.js", "advise-bundle.cache"]) rmSync(join(root, "dist", old), { force: true });
+// Node built-ins that a dependency requires at load time but uses only on
+// paths `advise` never takes (commander's executable subcommands spawn
+// processes): load them on first use instead, which keeps net, dgram and
+// the stream stack out of every start-up.
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(child_process|os)$/ }, (args) => (args.namespace === "lazy" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+      contents: `let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require("node:${args.path}"))[k] });`,
+      loader: "js",
+    }));
+  },
+};
+// cli-table3 truncates the whole content of a cell to 10 columns for a debug
+// log line on every line it draws, even with debugging off; with multi-line
+// cells that costs tens of milliseconds (an O(n^2) loop). The log line only
+// needs a prefix, so cut it cheaply. The build fails if the code changes.
+const cheapTableDebug = {
+  name: "cheap-table-debug",
+  setup(b) {
+    b.onLoad({ filter: /cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const slow = "let content = utils.truncate(this.content, 10, this.truncate);";
+      if (!text.includes(slow)) throw new Error("cli-table3's cell.js changed: review the cheap-table-debug patch in scripts/build.mjs");
+      return { contents: text.replace(slow, "let content = String(this.content).slice(0, 10);"), loader: "js" };
+    });
+  },
+};
 await build({
-  entryPoints: { advise: join(root, "src/cli.ts") },
+  entryPoints: [join(root, "src/cli.ts")],
+  plugins: [lazyBuiltins, cheapTableDebug],
   bundle: true,
-  splitting: true,
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node20",
-  outdir: join(root, "dist"),
-  chunkNames: "chunks/[name]-[hash]",
-  banner: { js: requireShim },
+  outfile: join(root, "dist", "advise-bundle.cjs"),
   define: {
     __STREAM_ADVISOR_CATALOG__: JSON.stringify(catalog),
     __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version),
+    "import.meta.url": "undefined",
   },
-  minify: false,
+  minify: process.env.ADVISE_NO_MINIFY !== "1",
+  keepNames: false,
   legalComments: "none",
-  logLevel: "warning",
+  logLevel: "error",
 });
-console.error(`built dist/advise.js (catalogue: ${catalog.engines.map((e) => e.id).join(", ")})`);
+copyFileSync(join(root, "scripts", "launcher.cjs"), join(root, "dist", "advise.cjs"));
+chmodSync(join(root, "dist", "advise.cjs"), 0o755);
+
+// 3. Warm the code cache with the most common run (a table for a shipped profile).
+const warm = spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), join(root, "profiles", "card-authorization.yaml")], {
+  env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1", NO_COLOR: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+if (warm.status !== 0) {
+  console.error("the built CLI failed on profiles/card-authorization.yaml");
+  process.exit(1);
+}
+console.error(`built dist/advise.cjs (catalogue: ${catalog.engines.map((e) => e.id).join(", ")})`);

@@ -4,7 +4,7 @@
 
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { readSource } from "./io/read.js";
 import { parseYaml } from "./io/yaml.js";
 import { validateYaml } from "./validate.js";
@@ -13,7 +13,7 @@ export const CONFIG_NAMES = [".advise.yaml", ".advise.yml", "advise.config.yaml"
 
 export const configSchema = z.strictObject({
   /** a folder of engine descriptors that add to or override the shipped catalogue, relative to the config file */
-  catalog: z.string().min(1).optional(),
+  catalog: z.optional(z.string().check(z.minLength(1))),
 });
 
 export interface ProjectConfig {

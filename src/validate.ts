@@ -1,7 +1,7 @@
 // zod issues to located diagnostics, for any schema over a YAML document:
 // profiles, ADR blocks and catalogue files all report problems the same way.
 
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type Diagnostic, InputError } from "./diagnostics.js";
 import { type Path, type YamlSource, keyNodeAt, nodeAt, positionOf } from "./io/yaml.js";
 import { LIMITS } from "./limits.js";
@@ -10,7 +10,7 @@ import { closest } from "./suggest.js";
 export type At = (path: Path, key?: string) => { line: number; col: number };
 
 /** Validates the value at `base` inside a YAML document; returns the parsed data or throws located diagnostics. */
-export function validateYaml<S extends z.ZodType>(schema: S, src: YamlSource, base: Path = []): z.output<S> {
+export function validateYaml<S extends z.ZodMiniType>(schema: S, src: YamlSource, base: Path = []): z.output<S> {
   const value = valueAt(src.value, base);
   const at = locator(src, base);
   const parsed = schema.safeParse(value);
@@ -39,7 +39,7 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
 }
 
-export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: unknown, at: At, schema: z.ZodType): Diagnostic[] {
+export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: unknown, at: At, schema: z.ZodMiniType): Diagnostic[] {
   const path = issue.path as (string | number)[];
   const field = fieldName(path);
   const actual = valueAt(root, path);
@@ -83,33 +83,42 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: 
       if (branch && (isObject || branch[0]!.code !== "invalid_type")) {
         return branch.flatMap((e) => issueToDiagnostics({ ...e, path: [...path, ...e.path] } as z.core.$ZodIssue, file, root, at, schema));
       }
-      const expectations = issue.errors.map((errs) => (errs[0] ? expectation(errs[0].message) : "")).filter(Boolean);
+      const expectations = issue.errors.map((errs) => (errs[0] ? expectation(errs[0]) : "")).filter(Boolean);
       return [{ file, ...at(path), message: `${show(actual)} is not a valid ${field}`, expected: [...new Set(expectations)].join(", or ") }];
     }
     case "invalid_type": {
-      const expected = expectation(issue.message);
+      const expected = expectation(issue);
       if (actual === undefined) return [{ file, ...at(path.slice(0, -1)), message: `missing required field '${field}'`, expected }];
       return [{ file, ...at(path), message: `${show(actual)} is not a valid ${field}`, expected }];
     }
     case "too_big":
       return [{ file, ...at(path), message: `${field} is too long`, expected: `at most ${issue.maximum} ${issue.origin === "array" ? "entries" : "characters"}` }];
     case "too_small":
-      return [{ file, ...at(path), message: `${field} is too short`, expected: expectation(issue.message) }];
+      return [{ file, ...at(path), message: `${field} is too short`, expected: expectation(issue) }];
     default:
-      return [{ file, ...at(path), message: `${show(actual)} is not a valid ${field}`, expected: expectation(issue.message) }];
+      return [{ file, ...at(path), message: `${show(actual)} is not a valid ${field}`, expected: expectation(issue) }];
   }
 }
 
-function expectation(message: string): string {
-  if (message.startsWith("expected ")) return message.slice("expected ".length);
-  const m = /^Invalid input: expected (\w+)/.exec(message);
-  if (m) {
-    const t = m[1]!;
-    return t === "boolean" ? "true or false" : t === "string" ? "text" : t === "array" ? "a list, such as [a, b]" : t === "object" ? "a mapping" : t === "number" ? "a number" : t;
+/** What would have been accepted: our own "expected …" messages, else words from the issue's fields (zod/mini carries no locale text). */
+function expectation(issue: z.core.$ZodIssue): string {
+  if (issue.message.startsWith("expected ")) return issue.message.slice("expected ".length);
+  switch (issue.code) {
+    case "invalid_type": {
+      const t = issue.expected;
+      return t === "boolean" ? "true or false" : t === "string" ? "text" : t === "array" ? "a list, such as [a, b]" : t === "object" ? "a mapping" : t === "number" ? "a number" : String(t);
+    }
+    case "too_small":
+      return `at least ${issue.minimum} ${issue.origin === "array" ? "entries" : issue.origin === "string" ? "characters" : ""}`.trim();
+    case "too_big":
+      return `at most ${issue.maximum} ${issue.origin === "array" ? "entries" : issue.origin === "string" ? "characters" : ""}`.trim();
+    case "invalid_format":
+      return issue.format === "url" ? "a URL" : `text matching ${issue.format}`;
+    case "invalid_value":
+      return `one of ${issue.values.map(String).join(", ")}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, "");
   }
-  const small = /^Too small: expected (array|string) to have >=(\d+)/.exec(message);
-  if (small) return `at least ${small[2]} ${small[1] === "array" ? "entries" : "characters"}`;
-  return message.replace(/^Invalid input: /, "");
 }
 
 export function fieldName(path: Path): string {
@@ -137,11 +146,12 @@ export function valueAt(root: unknown, path: Path): unknown {
 }
 
 /** The keys an object schema accepts at a path, for did-you-mean. */
-export function keysAt(schema: z.ZodType, path: Path): string[] {
+export function keysAt(schema: z.ZodMiniType, path: Path): string[] {
   let s: unknown = schema;
+  const defOf = (x: unknown) => (x as { _zod?: { def?: Record<string, unknown> } })?._zod?.def as { type?: string; innerType?: unknown; in?: unknown; options?: unknown[]; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } | undefined;
   const unwrap = (x: unknown): unknown => {
     for (let i = 0; i < 10; i++) {
-      const def = (x as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
+      const def = defOf(x);
       if (!def) return x;
       if (def.type === "optional" || def.type === "default" || def.type === "nullable" || def.type === "prefault") x = def.innerType;
       else if (def.type === "pipe") x = def.in;
@@ -150,17 +160,17 @@ export function keysAt(schema: z.ZodType, path: Path): string[] {
     return x;
   };
   const objectOf = (x: unknown): Record<string, unknown> | undefined => {
-    const u = unwrap(x) as { def?: { type?: string; options?: unknown[] }; shape?: Record<string, unknown> };
-    if (u?.def?.type === "object") return u.shape;
-    if (u?.def?.type === "union") for (const o of u.def.options ?? []) { const sh = objectOf(o); if (sh) return sh; }
+    const def = defOf(unwrap(x));
+    if (def?.type === "object") return def.shape;
+    if (def?.type === "union") for (const o of def.options ?? []) { const sh = objectOf(o); if (sh) return sh; }
     return undefined;
   };
   for (const key of path) {
-    const u = unwrap(s) as { def?: { type?: string; element?: unknown; valueType?: unknown } };
-    if (u?.def?.type === "array") s = u.def.element;
-    else if (u?.def?.type === "record") s = u.def.valueType;
+    const def = defOf(unwrap(s));
+    if (def?.type === "array") s = def.element;
+    else if (def?.type === "record") s = def.valueType;
     else {
-      const shape = objectOf(u);
+      const shape = objectOf(s);
       if (!shape || !(String(key) in shape)) return [];
       s = shape[String(key)];
     }

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export const CLI_ROOT = join(__dirname, "..");
-export const CLI = join(CLI_ROOT, "dist", "advise.js");
+export const CLI = join(CLI_ROOT, "dist", "advise.cjs");
 
 export function advise(args: string[], env: Record<string, string | undefined> = {}, input?: string, cwd = CLI_ROOT) {
   return spawnSync(process.execPath, [CLI, ...args], {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-const CLI = join(__dirname, "..", "dist", "advise.js");
+const CLI = join(__dirname, "..", "dist", "advise.cjs");
 const CORPUS = join(__dirname, "corpus");
 const expected = parse(readFileSync(join(CORPUS, "expected.yaml"), "utf8")) as Record<string, string>;
 

@@ -2,7 +2,7 @@
 // rule settings (rules/rules.yaml). Catalogue files are data, validated with
 // the same discipline as profiles: strict keys, located errors.
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CONNECTOR_KINDS, LANGUAGES, PRIORITY_LEVELS, PROCESSING_KINDS } from "../profile/fields.js";
 import { DURATION_EXPECTED, DURATION_PATTERN, RATE_EXPECTED, RATE_PATTERN } from "../units.js";
 
@@ -10,16 +10,17 @@ export const LEVELS = ["full", "partial", "none"] as const;
 export type Level = (typeof LEVELS)[number];
 
 const level = z.enum(LEVELS);
-const text = z.string().min(1).max(600);
-const duration = z.string().regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` });
-const rate = z.string().regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` });
-const date = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "expected a date such as 2026-11 or 2026-11-25" });
+const text = z.string().check(z.minLength(1), z.maxLength(600));
+const duration = z.string().check(z.regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` }));
+const rate = z.string().check(z.regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` }));
+const date = z.string().check(z.regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "expected a date such as 2026-11 or 2026-11-25" }));
+const versionText = (max: number) => z.pipe(z.union([z.string().check(z.minLength(1), z.maxLength(max)), z.number()]), z.transform(String));
 
 export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https$/, error: "expected an https URL" }),
-  version: z.union([z.string().min(1).max(120), z.number()]).transform(String),
+  version: versionText(120),
 });
-const sources = z.array(sourceSchema).min(1, { error: "expected at least one source: every fact needs one" });
+const sources = z.array(sourceSchema).check(z.minLength(1, { error: "expected at least one source: every fact needs one" }));
 
 export const factSchema = z.strictObject({ level, note: text, sources });
 
@@ -30,16 +31,18 @@ const connectorSchema = z.strictObject({
   source: level,
   sink: level,
   /** the level for scheduled batch jobs, where it differs from streaming (e.g. a JDBC source that only reads bounded tables) */
-  batchSource: level.optional(),
-  batchSink: level.optional(),
+  batchSource: z.optional(level),
+  batchSink: z.optional(level),
   note: text,
   sources,
 });
 
+const managedFact = z.extend(factSchema, { offering: z.optional(z.string().check(z.maxLength(200))) });
+
 export const engineSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case id such as kafka-streams" }),
-  name: z.string().min(1).max(80),
-  version: z.union([z.string().min(1).max(60), z.number()]).transform(String),
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case id such as kafka-streams" })),
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  version: versionText(60),
   released: date,
   asOf: date,
   homepage: z.url({ protocol: /^https?$/ }),
@@ -47,7 +50,7 @@ export const engineSchema = z.strictObject({
   latency: z.strictObject({
     floor: duration,
     typical: duration,
-    exactlyOnceFloor: duration.optional(),
+    exactlyOnceFloor: z.optional(duration),
     note: text,
     sources,
   }),
@@ -64,21 +67,16 @@ export const engineSchema = z.strictObject({
   eventTime: factSchema,
   exactlyOnce: z.strictObject({
     level,
-    sinks: z.strictObject(Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, level.optional()])) as Record<(typeof CONNECTOR_KINDS)[number], z.ZodOptional<typeof level>>).optional(),
+    sinks: z.optional(z.strictObject(Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, z.optional(level)])) as Record<(typeof CONNECTOR_KINDS)[number], z.ZodMiniOptional<typeof level>>)),
     note: text,
     sources,
   }),
   state: factMap(["small", "large"] as const),
   batch: factSchema,
-  managed: z.strictObject({
-    self: factSchema,
-    aws: factSchema.extend({ offering: z.string().max(200).optional() }),
-    gcp: factSchema.extend({ offering: z.string().max(200).optional() }),
-    azure: factSchema.extend({ offering: z.string().max(200).optional() }),
-  }),
-  license: z.strictObject({ spdx: z.string().min(1).max(80), osi: z.boolean(), note: text, sources }),
+  managed: z.strictObject({ self: factSchema, aws: managedFact, gcp: managedFact, azure: managedFact }),
+  license: z.strictObject({ spdx: z.string().check(z.minLength(1), z.maxLength(80)), osi: z.boolean(), note: text, sources }),
   maintenance: z.strictObject({ status: z.enum(["active", "maintenance", "dormant"]), note: text, sources }),
-  seedCorrections: z.array(z.strictObject({ claim: text, current: text, sources })).default([]),
+  seedCorrections: z._default(z.array(z.strictObject({ claim: text, current: text, sources })), []),
 });
 
 export type EngineInput = z.input<typeof engineSchema>;
@@ -86,11 +84,12 @@ export type Engine = z.output<typeof engineSchema>;
 export type Fact = z.output<typeof factSchema>;
 export type Source = z.output<typeof sourceSchema>;
 
-const weight = z.number().min(0).max(10);
+const weight = z.number().check(z.gte(0), z.lte(10));
+const unitInterval = z.number().check(z.gte(0), z.lte(1));
 
 export const rulesConfigSchema = z.strictObject({
   asOf: date,
-  levels: z.strictObject({ full: z.number().min(0).max(1), partial: z.number().min(0).max(1), none: z.number().min(0).max(1) }),
+  levels: z.strictObject({ full: unitInterval, partial: unitInterval, none: unitInterval }),
   priorities: z.strictObject(Object.fromEntries(PRIORITY_LEVELS.map((p) => [p, weight])) as Record<(typeof PRIORITY_LEVELS)[number], typeof weight>),
   latency: z.strictObject({
     /** budgets at or above this: scheduled batch jobs are the honest answer */
@@ -106,10 +105,10 @@ export const rulesConfigSchema = z.strictObject({
       instances: z.tuple([z.number(), z.number(), z.number()]),
     }),
   }),
-  /** rule id to its base weight; the profile's priorities multiply it */
+  /** rule id to its base weight; the profile's priorities multiply it; 0 turns a rule off */
   weights: z.record(z.string(), weight),
   /** a result is "close" when the winner leads the runner-up by fewer points than this */
-  closeMargin: z.number().min(0).max(100),
+  closeMargin: z.number().check(z.gte(0), z.lte(100)),
 });
 
 export type RulesConfig = z.output<typeof rulesConfigSchema>;

@@ -8,6 +8,7 @@
 // The message names the deciding rule(s), the user's value and the source,
 // all taken from the Result's reasons.
 
+import { compareText } from "../compare.js";
 import type { RankedEngine, Reason, Result } from "../engine/result.js";
 import { closest } from "../suggest.js";
 import type { CheckId, DecidingReason, DecisionOutcome, EngineScore } from "./types.js";
@@ -136,7 +137,7 @@ function losses(input: JudgeInput, mine: RankedEngine, best: RankedEngine): Deci
   return mine.reasons
     .map((r) => ({ r, loss: (bestBy.get(r.rule)?.impact ?? 0) - r.impact }))
     .filter((x) => x.loss > 0)
-    .sort((a, b) => b.loss - a.loss || a.r.rule.localeCompare(b.r.rule))
+    .sort((a, b) => b.loss - a.loss || compareText(a.r.rule, b.r.rule))
     .map((x) => deciding1(input, x.r, bestBy.get(x.r.rule)?.impact ?? 0));
 }
 

@@ -5,7 +5,7 @@
 // A problem in one ADR is recorded in that ADR's report; it never stops the others.
 
 import { dirname, resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Catalog } from "../catalog/load.js";
 import { type Diagnostic, formatDiagnostic, InputError } from "../diagnostics.js";
 import { evaluate } from "../engine/evaluate.js";
@@ -20,11 +20,11 @@ import { type AdrOutcome, type AdrReport, CHECK_SCHEMA, type CheckReport, type D
 
 /** The stream-advisor block: strict, so a typo'd key gets a did-you-mean. */
 export const blockSchema = z.strictObject({
-  profile: z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
+  profile: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())], {
     error: "expected a profile file path relative to the ADR, or an inline profile mapping",
   }),
-  chosen: z.string({ error: "expected an engine id, such as kafka-streams" }).min(1),
-  margin: z.number({ error: "expected a number of points, such as 10" }).optional(),
+  chosen: z.string({ error: "expected an engine id, such as kafka-streams" }).check(z.minLength(1, { error: "expected an engine id, such as kafka-streams" })),
+  margin: z.optional(z.number({ error: "expected a number of points, such as 10" })),
 });
 
 /** Scoring without the sensitivity list: the check reads the ranking only. */

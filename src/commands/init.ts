@@ -5,6 +5,7 @@
 // what it writes is validated before it is written.
 
 import { existsSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline/promises";
 import { dirname, relative, resolve } from "node:path";
 import { InputError, UsageError } from "../diagnostics.js";
 import { parseYaml } from "../io/yaml.js";
@@ -102,9 +103,8 @@ function show(v: unknown): string {
   return Array.isArray(v) ? v.join(", ") || "none" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
 }
 
-/** Asks the questions on a terminal (node:readline, loaded only here). */
+/** Asks the questions on a terminal (this module is initialised only for `advise init`). */
 export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<InitAnswers> {
-  const { createInterface } = await import("node:readline/promises");
   const rl = createInterface({ input, output });
   const answers: InitAnswers = { ...defaults };
   try {

@@ -1,5 +1,5 @@
 // `advise schema`: the profile's JSON Schema, generated from the zod schema so the two cannot drift.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { profileSchema } from "../profile/schema.js";
 
 export const SCHEMA_ID = "https://stream-advisor.dev/schema/profile-v1.json";

@@ -12,7 +12,7 @@ import type { Engine, Level } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
 import { formatMessage, RULES } from "../rules/index.js";
 import { engineLatency } from "../rules/latency-budget.js";
-import type { RuleContext } from "../rules/types.js";
+import type { Rule, RuleContext } from "../rules/types.js";
 import { sensitivity } from "./sensitivity.js";
 import { formatMs, parseDuration } from "../units.js";
 import { type RankedEngine, type Reason, type Recommendation, type RecommendationKind, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
@@ -50,7 +50,7 @@ export function ruleContext(catalog: Catalog): RuleContext {
 export function rank(profile: Profile, catalog: Catalog): RankedEngine[] {
   const ctx = ruleContext(catalog);
   const scored = catalog.engines.map((e) => scoreEngine(profile, e, catalog, ctx));
-  scored.sort((a, b) => Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0));
+  scored.sort(byRank);
   return scored.map((s, i) => ({ ...s, rank: i + 1 }));
 }
 
@@ -80,7 +80,7 @@ export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, 
       ...(userFile ? { catalogFile: userFile } : {}),
     };
   });
-  const score = Math.max(0, Math.min(100, Math.round(BASE_SCORE + raw.reduce((a, b) => a + b, 0))));
+  const score = clampScore(BASE_SCORE + raw.reduce((a, b) => a + b, 0));
   const impacts = apportion(raw, score - BASE_SCORE);
   reasons.forEach((r, i) => (r.impact = impacts[i]!));
   const disqualifiedBy = reasons.filter((r) => r.unmet && r.priority === "must").map((r) => r.rule);
@@ -94,14 +94,14 @@ export function applicableRules(profile: Profile, catalog: Catalog) {
 }
 
 /** The unrounded score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
-export function rawScore(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): { raw: number; disqualified: boolean } {
+export function rawScore(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog), verdictOf?: VerdictOf): { raw: number; disqualified: boolean } {
   const applicable = applicableRules(profile, catalog);
   const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   let raw = BASE_SCORE;
   let disqualified = false;
   applicable.forEach((rule, i) => {
-    const v = rule.evaluate(profile, engine, ctx);
+    const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
     raw += ((100 * weights[i]!) / total) * (v.fit - 0.5);
     if (v.unmet && profile.priorities[rule.requirement] === "must") disqualified = true;
   });
@@ -134,7 +134,7 @@ function lowestFloor(catalog: Catalog) {
 }
 
 /** The kind of answer and the engine it names, from a ranking: the decision without its words. */
-export function decide(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Outcome {
+export function decide(profile: Profile, catalog: Catalog, ranking: readonly { engine: string; disqualified: boolean }[]): Outcome {
   const top = ranking.find((r) => !r.disqualified);
   const lowest = lowestFloor(catalog);
   if (lowest && profile.latency.ms < lowest.floor) return { kind: "custom", engine: null };
@@ -143,9 +143,30 @@ export function decide(profile: Profile, catalog: Catalog, ranking: RankedEngine
   return { kind: "engine", engine: top.engine };
 }
 
-/** The decision for a profile: what sensitivity analysis replays. */
-export function outcome(profile: Profile, catalog: Catalog): Outcome {
-  return decide(profile, catalog, rank(profile, catalog));
+/** A rule's verdict on an engine, reduced to what scoring needs. */
+export type VerdictOf = (rule: Rule, engine: Engine) => { fit: number; unmet: boolean };
+
+/**
+ * The decision for a profile, without building reasons: what sensitivity
+ * analysis replays hundreds of times. Same scores, order and decision as
+ * evaluate(); `verdictOf` lets a caller reuse verdicts it already has.
+ */
+export function outcome(profile: Profile, catalog: Catalog, verdictOf?: VerdictOf): Outcome {
+  const ctx = ruleContext(catalog);
+  const scored = catalog.engines.map((e) => {
+    const { raw, disqualified } = rawScore(profile, e, catalog, ctx, verdictOf);
+    return { engine: e.id, score: clampScore(raw), disqualified };
+  });
+  return decide(profile, catalog, scored.sort(byRank));
+}
+
+function clampScore(raw: number): number {
+  return Math.max(0, Math.min(100, Math.round(raw)));
+}
+
+/** Qualified first, then by score, ties by engine id. */
+function byRank(a: { engine: string; score: number; disqualified: boolean }, b: { engine: string; score: number; disqualified: boolean }): number {
+  return Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0);
 }
 
 function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Recommendation {

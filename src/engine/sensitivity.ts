@@ -5,6 +5,7 @@
 // floor, typical value and threshold, and every point where two engines'
 // scores cross, since a score is linear in log(budget) between those).
 
+import { compareText } from "../compare.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import {
@@ -21,7 +22,10 @@ import {
 } from "../profile/fields.js";
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
-import { applicableRules, type Outcome, outcome, rawScore, ruleContext } from "./evaluate.js";
+import type { Engine } from "../catalog/schema.js";
+import { RULES } from "../rules/index.js";
+import type { Rule } from "../rules/types.js";
+import { applicableRules, type Outcome, outcome, rawScore, ruleContext, type VerdictOf } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -52,8 +56,23 @@ const KIND_WORDS: Record<string, string> = {
 export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = outcome(profile, catalog), target?: string): SensitivityEntry[] {
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
+  const ctx = ruleContext(catalog);
+  // Verdicts on the profile as it is, reused for every rule a change does not touch.
+  const baseVerdicts = new Map<string, { fit: number; unmet: boolean }>();
+  const verdictKey = (rule: Rule, engine: Engine) => `${rule.id}\u0000${engine.id}`;
+  const cachedVerdict = (p: Profile, touched: Set<string>) => (rule: Rule, engine: Engine) => {
+    if (touched.has(rule.id)) return rule.evaluate(p, engine, ctx);
+    const key = verdictKey(rule, engine);
+    let v = baseVerdicts.get(key);
+    if (!v) {
+      const full = rule.evaluate(profile, engine, ctx);
+      v = { fit: full.fit, unmet: full.unmet };
+      baseVerdicts.set(key, v);
+    }
+    return v;
+  };
   const consider = (path: string[], from: Value | null, to: Value, changed: Profile, cost: number, how: string) => {
-    const o = outcome(changed, catalog);
+    const o = outcome(changed, catalog, cachedVerdict(changed, rulesTouchedBy(path)));
     if (o.kind === base.kind && o.engine === base.engine) return false;
     const winner = o.kind === "engine" || (o.kind === base.kind && o.engine) ? o.engine! : o.kind;
     if (target !== undefined && (o.engine !== target || (o.kind !== "engine" && o.kind !== base.kind))) return false;
@@ -84,7 +103,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   }
 
   // 2. The latency budget, both ways.
-  for (const cand of latencyCandidates(profile, catalog)) {
+  for (const cand of latencyCandidates(profile, catalog, cachedVerdict)) {
     const up = cand.up;
     for (const text of cand.values) {
       const d = parseDuration(text)!;
@@ -141,7 +160,25 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
     }
   }
 
-  return entries.sort((a, b) => a.cost - b.cost || a.path.join(".").localeCompare(b.path.join(".")) || String(a.to).localeCompare(String(b.to)));
+  return entries.sort((a, b) => a.cost - b.cost || compareText(a.path.join("."), b.path.join(".")) || compareText(String(a.to), String(b.to)));
+}
+
+/**
+ * The rules whose verdict can change when the profile field at `path` changes.
+ * A rule reads its own field; a few read others too (see each rule's `reads`):
+ * the latency budget moves the exactly-once and connector verdicts (the
+ * exactly-once floor, batch-tier connectors); exactly-once as a must moves the
+ * latency floor; the sinks move the exactly-once verdict. A priority alone
+ * changes weights, not verdicts, except exactly-once's.
+ */
+export function rulesTouchedBy(path: readonly string[]): Set<string> {
+  const byField = (field: string) => RULES.filter((r) => r.requirement === field).map((r) => r.id);
+  const [head, second] = path;
+  if (head === "priorities") return new Set(second === "exactlyOnce" ? ["latency-budget", "exactly-once"] : []);
+  if (head === "latency") return new Set([...byField("latency"), "exactly-once", "source-connectors", "sink-connectors"]);
+  if (head === "exactlyOnce") return new Set([...byField("exactlyOnce"), "latency-budget"]);
+  if (head === "sinks") return new Set([...byField("sinks"), "exactly-once"]);
+  return new Set(byField(head ?? ""));
 }
 
 function withPriority(p: Profile, req: Requirement, level: Priority): Profile {
@@ -170,7 +207,7 @@ const DURATION_UNITS: [string, number][] = [
 ];
 
 /** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog): { up: boolean; values: string[] }[] {
+function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Profile, touched: Set<string>) => VerdictOf): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
   const eoMust = profile.exactlyOnce && profile.priorities.exactlyOnce === "must";
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
@@ -184,6 +221,11 @@ function latencyCandidates(profile: Profile, catalog: Catalog): { up: boolean; v
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
   // Where two engines' scores cross (or come within a rounding point) between breakpoints.
   const ctx = ruleContext(catalog);
+  const touched = rulesTouchedBy(["latency"]);
+  const at = (ms: number, e: Engine) => {
+    const p = { ...profile, latency: { text: "", ms } };
+    return rawScore(p, e, catalog, ctx, verdicts(p, touched)).raw;
+  };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -192,8 +234,8 @@ function latencyCandidates(profile: Profile, catalog: Catalog): { up: boolean; v
     const x1 = lo + (hi - lo) / 3;
     const x2 = lo + (2 * (hi - lo)) / 3;
     const lines = catalog.engines.map((e) => {
-      const y1 = rawScore({ ...profile, latency: { text: "", ms: Math.exp(x1) } }, e, catalog, ctx).raw;
-      const y2 = rawScore({ ...profile, latency: { text: "", ms: Math.exp(x2) } }, e, catalog, ctx).raw;
+      const y1 = at(Math.exp(x1), e);
+      const y2 = at(Math.exp(x2), e);
       const b = (y2 - y1) / (x2 - x1);
       return { a: y1 - b * x1, b };
     });

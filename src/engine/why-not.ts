@@ -1,6 +1,7 @@
 // `--why-not ENGINE`: why an engine lost, in order of weight, and the single
 // changes to the profile that would make it the answer.
 
+import { compareText } from "../compare.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import { decide } from "./evaluate.js";
@@ -33,7 +34,7 @@ export function whyNot(result: Result, profile: Profile, catalog: Catalog, engin
       const winnerImpact = w ? w.impact : null;
       return { rule: x.rule, impact: x.impact, winnerImpact, gap: (winnerImpact ?? 0) - x.impact, message: x.message, sources: x.sources, unmetMust: x.unmet && x.priority === "must" };
     })
-    .sort((a, b) => Number(b.unmetMust) - Number(a.unmetMust) || b.gap - a.gap || a.rule.localeCompare(b.rule))
+    .sort((a, b) => Number(b.unmetMust) - Number(a.unmetMust) || b.gap - a.gap || compareText(a.rule, b.rule))
     .map(({ unmetMust: _, ...rest }) => rest);
   const base = decide(profile, catalog, result.ranking);
   const changes = winnerId === engineId && result.recommendation.kind === "engine" ? [] : sensitivity(profile, catalog, base, engineId).map(({ path, from, to, winner: w, summary }) => ({ path, from, to, winner: w, summary }));

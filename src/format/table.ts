@@ -2,7 +2,7 @@
 
 import Table from "cli-table3";
 import type { Result } from "../engine/result.js";
-import { type FormatContext, signed, wrap } from "./types.js";
+import { type FormatContext, signed, wrap, wrapLines } from "./types.js";
 import { decisive, highlights, KIND_TITLES, marginLine, verdict, whyNotLines } from "./verdict.js";
 
 export function formatTable(result: Result, ctx: FormatContext): string {
@@ -19,17 +19,25 @@ export function formatTable(result: Result, ctx: FormatContext): string {
 
   const fixed = 4 + 16 + 7 + 22 + 6 * 2; // rank, engine, score, verdict, borders and padding
   const reasonWidth = Math.max(24, width - fixed);
+  const colWidths = [4, 16, 7, 22, reasonWidth];
+  // Cells are wrapped here (cli-table3's own word wrap re-measures every line many times over).
+  const cell = (text: string, col: number) =>
+    text
+      .split("\n")
+      .map((l) => wrapLines(l, colWidths[col]! - 2))
+      .join("\n");
   const table = new Table({
     head: ["#", "Engine", "Score", "Verdict", "Decisive reasons"],
-    colWidths: [4, 16, 7, 22, reasonWidth],
-    wordWrap: true,
+    colWidths,
+    wordWrap: false,
     style: { head: [], border: [], compact: false, "padding-left": 1, "padding-right": 1 },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   for (const r of result.ranking) {
     const v = verdict(result, r);
     const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${x.message}`).join("\n");
-    table.push([String(r.rank), r.catalogFile ? `${r.name} *` : r.name, String(r.score), r.disqualified ? s.red(v) : v.startsWith("best") ? s.green(v) : v, reasons]);
+    const vCell = cell(v, 3);
+    table.push([cell(String(r.rank), 0), cell(r.catalogFile ? `${r.name} *` : r.name, 1), String(r.score), r.disqualified ? s.red(vCell) : v.startsWith("best") ? s.green(vCell) : vCell, cell(reasons, 4)]);
   }
   out.push(table.toString());
   const userFiles = result.ranking.filter((r) => r.catalogFile);

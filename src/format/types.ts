@@ -23,10 +23,14 @@ export function signed(n: number): string {
 
 /** Word-wraps text to width, every line after the first indented. */
 export function wrap(text: string, width: number, indent: string): string {
+  return wrapLines(text, Math.max(20, width - indent.length)).split("\n").join(`\n${indent}`);
+}
+
+/** Word-wraps text into lines of at most `max` characters (a longer word gets a line of its own). */
+export function wrapLines(text: string, max: number): string {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = "";
-  const max = Math.max(20, width - indent.length);
   for (const w of words) {
     if (line && line.length + 1 + w.length > max) {
       lines.push(line);
@@ -34,5 +38,5 @@ export function wrap(text: string, width: number, indent: string): string {
     } else line = line ? `${line} ${w}` : w;
   }
   if (line) lines.push(line);
-  return lines.join(`\n${indent}`);
+  return lines.join("\n");
 }

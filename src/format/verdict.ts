@@ -1,3 +1,4 @@
+import { compareText } from "../compare.js";
 import type { RankedEngine, Result } from "../engine/result.js";
 
 /** One word or phrase for an engine's place in the result. */
@@ -12,7 +13,7 @@ export function verdict(result: Result, r: RankedEngine): string {
 /** The reasons that moved the score most, strongest first. */
 export function decisive(r: RankedEngine, n: number): RankedEngine["reasons"] {
   const unmet = r.reasons.filter((x) => x.unmet && x.priority === "must");
-  const rest = r.reasons.filter((x) => !unmet.includes(x)).sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || a.rule.localeCompare(b.rule));
+  const rest = r.reasons.filter((x) => !unmet.includes(x)).sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || compareText(a.rule, b.rule));
   return [...unmet, ...rest].slice(0, n);
 }
 

@@ -1,7 +1,8 @@
 // The zod schema of profile v1: the one implementation of the profile contract.
-// It checks shape and spelling; units are parsed in ./normalize.ts.
+// It checks shape and spelling; units are parsed in ./load.ts. zod/mini keeps
+// the CLI's start-up small (the same zod v4 core, without the chaining API).
 
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DURATION_EXPECTED, DURATION_PATTERN, RATE_EXPECTED, RATE_PATTERN } from "../units.js";
 import {
   CLOUDS,
@@ -16,50 +17,53 @@ import {
   UNITS,
 } from "./fields.js";
 
-const duration = z.string({ error: `expected ${DURATION_EXPECTED}` }).regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` });
-const rate = z.string({ error: `expected ${RATE_EXPECTED}` }).regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` });
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+
+const duration = z.string({ error: `expected ${DURATION_EXPECTED}` }).check(z.regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` }));
+const rate = z.string({ error: `expected ${RATE_EXPECTED}` }).check(z.regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` }));
 
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z
-    .array(z.enum(values), { error: `expected a list of ${what}, such as [${values.slice(0, 2).join(", ")}]` })
-    .max(values.length * 2)
-    .describe(`any of: ${values.join(", ")}`);
+  described(
+    z.array(z.enum(values), { error: `expected a list of ${what}, such as [${values.slice(0, 2).join(", ")}]` }).check(z.maxLength(values.length * 2)),
+    `any of: ${values.join(", ")}`,
+  );
 
-const priority = z.enum(PRIORITY_LEVELS).describe("must: an engine that cannot meet it is disqualified; high/normal/low weigh the score");
+const priority = described(z.enum(PRIORITY_LEVELS), "must: an engine that cannot meet it is disqualified; high/normal/low weigh the score");
 
 export const throughputSchema = z.union([
-  rate.describe(`a single sustained rate: ${RATE_EXPECTED}`),
+  described(rate, `a single sustained rate: ${RATE_EXPECTED}`),
   z.strictObject({
-    sustained: rate.describe("the usual rate"),
-    peak: rate.optional().describe("the highest rate the system must absorb"),
+    sustained: described(rate, "the usual rate"),
+    peak: z.optional(described(rate, "the highest rate the system must absorb")),
   }),
 ]);
 
 export const prioritiesSchema = z.strictObject(
-  Object.fromEntries(REQUIREMENTS.map((r) => [r, priority.optional()])) as Record<(typeof REQUIREMENTS)[number], z.ZodOptional<typeof priority>>,
+  Object.fromEntries(REQUIREMENTS.map((r) => [r, z.optional(priority)])) as Record<(typeof REQUIREMENTS)[number], z.ZodMiniOptional<typeof priority>>,
 );
 
-export const profileSchema = z
-  .strictObject({
-    version: z.literal(1, { error: "unsupported profile version; supported versions: 1" }).describe("the profile format version; only 1 exists"),
-    name: z.string().max(200).optional().describe("shown in reports"),
-    description: z.string().max(4000).optional().describe("shown in reports"),
-    latency: duration.describe(`end-to-end p99 budget: ${DURATION_EXPECTED}`),
-    throughput: throughputSchema.describe("events per unit of time, or {sustained, peak}"),
-    processing: uniqueList(PROCESSING_KINDS, "processing kinds").optional(),
-    unit: z.enum(UNITS).optional().describe("event: each message has identity; record: bulk data in sets or windows; either (default)"),
-    deployment: z.enum(DEPLOYMENTS).optional().describe("library: embedded in your services; service: a cluster jobs are submitted to; either (default)"),
-    sources: uniqueList(CONNECTOR_KINDS, "connector kinds").optional(),
-    sinks: uniqueList(CONNECTOR_KINDS, "connector kinds").optional(),
-    languages: uniqueList(LANGUAGES, "languages").optional(),
-    eventTime: z.boolean().optional().describe("needs event-time windows, watermarks and late-data handling"),
-    exactlyOnce: z.boolean().optional().describe("needs exactly-once results end to end"),
-    state: z.enum(STATE_SIZES).optional().describe("none, small (fits in memory of a few processes), large (GB to TB of keyed state)"),
-    batch: z.boolean().optional().describe("the same code must also run bounded backfills"),
-    cloud: z.enum(CLOUDS).optional().describe("a managed offering is wanted on that cloud; none: self-run; any (default)"),
-    license: z.enum(LICENSES).optional().describe("any (default), or open-source: OSI-approved licences only"),
-    priorities: prioritiesSchema.optional().describe("requirement name to must, high, normal (default) or low"),
-  })
-  .describe("A stream-advisor requirements profile, version 1");
+export const profileSchema = described(
+  z.strictObject({
+    version: described(z.literal(1, { error: "unsupported profile version; supported versions: 1" }), "the profile format version; only 1 exists"),
+    name: z.optional(described(z.string().check(z.maxLength(200)), "shown in reports")),
+    description: z.optional(described(z.string().check(z.maxLength(4000)), "shown in reports")),
+    latency: described(duration, `end-to-end p99 budget: ${DURATION_EXPECTED}`),
+    throughput: described(throughputSchema, "events per unit of time, or {sustained, peak}"),
+    processing: z.optional(uniqueList(PROCESSING_KINDS, "processing kinds")),
+    unit: z.optional(described(z.enum(UNITS), "event: each message has identity; record: bulk data in sets or windows; either (default)")),
+    deployment: z.optional(described(z.enum(DEPLOYMENTS), "library: embedded in your services; service: a cluster jobs are submitted to; either (default)")),
+    sources: z.optional(uniqueList(CONNECTOR_KINDS, "connector kinds")),
+    sinks: z.optional(uniqueList(CONNECTOR_KINDS, "connector kinds")),
+    languages: z.optional(uniqueList(LANGUAGES, "languages")),
+    eventTime: z.optional(described(z.boolean(), "needs event-time windows, watermarks and late-data handling")),
+    exactlyOnce: z.optional(described(z.boolean(), "needs exactly-once results end to end")),
+    state: z.optional(described(z.enum(STATE_SIZES), "none, small (fits in memory of a few processes), large (GB to TB of keyed state)")),
+    batch: z.optional(described(z.boolean(), "the same code must also run bounded backfills")),
+    cloud: z.optional(described(z.enum(CLOUDS), "a managed offering is wanted on that cloud; none: self-run; any (default)")),
+    license: z.optional(described(z.enum(LICENSES), "any (default), or open-source: OSI-approved licences only")),
+    priorities: z.optional(described(prioritiesSchema, "requirement name to must, high, normal (default) or low")),
+  }),
+  "A stream-advisor requirements profile, version 1",
+);
 
 export type ProfileInput = z.infer<typeof profileSchema>;

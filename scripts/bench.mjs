@@ -1,0 +1,75 @@
+// npm run bench: how fast `advise` answers, as ratios to `node -e 0` measured
+// in the same run (alternating, so machine noise hits both alike), with peak
+// RSS. Reports only; it never fails the tests.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const cli = join(root, "dist", "advise.cjs");
+const profile = join(root, "profiles", "card-authorization.yaml");
+const hasTime = existsSync("/usr/bin/time");
+
+// 1,000 ADRs in both styles: MADR front matter pointing at shared profiles, and
+// Nygard files with a fenced block holding an inline profile.
+const adrDir = mkdtempSync(join(tmpdir(), "advise-bench-"));
+const decisions = join(adrDir, "docs", "decisions");
+mkdirSync(decisions, { recursive: true });
+const profiles = ["card-authorization", "live-dashboards", "iot-telemetry", "fraud-scoring", "cdc-to-search"];
+for (const p of profiles) writeFileSync(join(adrDir, `${p}.yaml`), readFileSync(join(root, "profiles", `${p}.yaml`)));
+for (let i = 1; i <= 1000; i++) {
+  const n = String(i).padStart(4, "0");
+  if (i % 2) {
+    const p = profiles[i % profiles.length];
+    writeFileSync(join(decisions, `${n}-decision.md`), `---\nstatus: accepted\ndate: 2026-10-01\nstream-advisor:\n  profile: ../../${p}.yaml\n  chosen: flink\n  margin: 100\n---\n# Decision ${n}\n\n## Context\n\nGenerated for the benchmark.\n`);
+  } else {
+    writeFileSync(join(decisions, `${n}-decision.md`), `# ${i}. Decision ${n}\n\n## Status\n\nAccepted\n\n## Decision\n\n\`\`\`yaml stream-advisor\nprofile:\n  version: 1\n  latency: ${10 + (i % 50)}ms\n  throughput: 20k/s\n  deployment: library\nchosen: kafka-streams\nmargin: 100\n\`\`\`\n`);
+  }
+}
+
+const commands = [
+  { name: "node -e 0 (the floor)", args: ["-e", "0"] },
+  { name: "advise PROFILE (table)", args: [cli, profile] },
+  { name: "advise PROFILE --format json", args: [cli, profile, "--format", "json"] },
+  { name: "advise PROFILE --format markdown", args: [cli, profile, "--format", "markdown"] },
+  { name: "advise check (1,000 ADRs)", args: [cli, "check", decisions, "--format", "json"], cwd: adrDir },
+];
+
+const env = { ...process.env, NO_COLOR: "1" };
+const times = commands.map(() => []);
+const rss = commands.map(() => []);
+const run = (c) => spawnSync(process.execPath, c.args, { cwd: c.cwd ?? root, env, stdio: ["ignore", "ignore", "pipe"] });
+for (const c of commands) {
+  const r = run(c); // warm the file cache and the code cache
+  if (r.status !== 0 && !c.name.startsWith("advise check")) throw new Error(`${c.name} failed: ${r.stderr}`);
+}
+for (let i = 0; i < runs; i++) {
+  commands.forEach((c, k) => {
+    const t0 = process.hrtime.bigint();
+    run(c);
+    times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (hasTime && i < 10) {
+      const out = join(adrDir, "rss.txt");
+      spawnSync("/usr/bin/time", ["-f", "%M", "-o", out, process.execPath, ...c.args], { cwd: c.cwd ?? root, env, stdio: "ignore" });
+      rss[k].push(Number(readFileSync(out, "utf8").trim().split("\n").pop()) / 1024);
+    }
+  });
+}
+rmSync(adrDir, { recursive: true, force: true });
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const floor = median(times[0]);
+const rows = commands.map((c, k) => [c.name, `${median(times[k]).toFixed(1)} ms`, (median(times[k]) / floor).toFixed(2), rss[k].length ? `${median(rss[k]).toFixed(0)} MiB` : "n/a"]);
+const head = ["command", "median wall", "ratio to node -e 0", "peak RSS"];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r) => `| ${r.map((x, i) => x.padEnd(widths[i])).join(" | ")} |`;
+console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${runs} alternating runs each, medians`);
+console.log(line(head));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const r of rows) console.log(line(r));

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The `advise` command. It runs the bundled CLI (advise-bundle.cjs) through
+// V8's code cache (advise-bundle.cache), so that a run does not spend its time
+// compiling JavaScript: the cache is made at build time and remade here when
+// it is missing or V8 rejects it (another Node version). Failing to write it
+// (a read-only install) costs nothing but speed.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const Module = require("node:module");
+
+const file = path.join(__dirname, "advise-bundle.cjs");
+const cacheFile = path.join(__dirname, "advise-bundle.cache");
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const source = fs.readFileSync(file, "utf8").replace(/^#!.*/, "");
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+if (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_WRITE_CODE_CACHE === "1") {
+  process.once("exit", () => {
+    try {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      // not writable: run without a cache
+    }
+  });
+}
+const mod = { exports: {}, filename: file, id: file };
+script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);

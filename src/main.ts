@@ -1,0 +1,246 @@
+// The command line: wires commands to the pipeline, and turns every failure
+// into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
+// src/cli.ts is the entry point that runs it.
+
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
+import { registerCheckCommand } from "./check/command.js";
+
+declare const __STREAM_ADVISOR_VERSION__: string | undefined;
+
+const EXAMPLES = `
+Examples:
+  advise profiles/card-authorization.yaml            rank the engines for a workload
+  advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
+  advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
+  cat profile.yaml | advise -                         read the profile from standard input
+
+A profile is a small YAML file (see README.md, "Profile reference"):
+  version: 1
+  latency: 10ms          # end-to-end p99 budget: 500us, 10ms, 2s, 5m, 1h
+  throughput: 20k/s      # or {sustained: 20k/s, peak: 200k/s}
+  deployment: library    # library | service | either
+  priorities: {latency: must}
+
+Exit codes: 0 done, 1 a check failed (advise check), 2 bad input or usage.
+Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.`;
+
+interface MainOptions {
+  format: "table" | "json" | "markdown";
+  color?: boolean;
+  catalog?: string;
+  debug?: boolean;
+  whyNot?: string;
+}
+
+/** The shipped catalogue, plus a user catalogue from --catalog or, failing that, the nearest config file's `catalog:`. */
+async function catalogFor(opts: { catalog?: string }) {
+  const { shippedCatalog } = await import("./catalog/shipped.js");
+  const base = await shippedCatalog();
+  let dir = opts.catalog;
+  if (dir === undefined) {
+    const { findConfig } = await import("./config.js");
+    dir = findConfig()?.catalog;
+  }
+  if (!dir) return base;
+  const { withUserCatalog } = await import("./catalog/load.js");
+  return withUserCatalog(base, dir);
+}
+
+/** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
+function staleNote(asOf: string, now: Date = new Date()): void {
+  const [y, m] = asOf.split("-").map(Number);
+  if (!y || !m) return;
+  const months = (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - m);
+  if (months > 12) process.stderr.write(`note: the engine catalogue is as of ${asOf}, ${months} months ago; engines change, so check the facts behind the decisive reasons (advise engines ID).\n`);
+}
+
+declare const __dirname: string | undefined;
+
+/** The folder the package is installed in (dist/..; src/.. when run from source). */
+function packageRoot(): string {
+  // The bundle runs as CommonJS (see scripts/build.mjs), where __dirname is dist/.
+  return typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
+}
+
+async function runAdvise(profilePath: string | undefined, opts: MainOptions): Promise<number> {
+  if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
+  const catalog = await catalogFor(opts);
+  staleNote(catalog.asOf, process.env.ADVISE_NOW ? new Date(process.env.ADVISE_NOW) : undefined);
+  const { readProfile } = await import("./advise.js");
+  const { evaluate } = await import("./engine/evaluate.js");
+  const profile = readProfile(profilePath);
+  const result = evaluate(profile, catalog);
+  if (opts.whyNot !== undefined) {
+    const ids = catalog.engines.map((e) => e.id);
+    if (!ids.includes(opts.whyNot)) {
+      const { closest } = await import("./suggest.js");
+      const guess = closest(opts.whyNot, ids);
+      throw new UsageError(`--why-not: unknown engine '${opts.whyNot}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
+    }
+    const { whyNot } = await import("./engine/why-not.js");
+    result.whyNot = whyNot(result, profile, catalog, opts.whyNot);
+  }
+  const { wantColor, makeStyle } = await import("./color.js");
+  const color = opts.format === "table" && wantColor(opts.color, process.env, Boolean(process.stdout.isTTY));
+  const { render } = await import("./format/index.js");
+  const text = await render(opts.format, result, { style: await makeStyle(color), width: process.stdout.columns || 100 });
+  await write(process.stdout, text);
+  return 0;
+}
+
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    stream.write(text, () => resolve());
+  });
+}
+
+function version(): string {
+  return typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev";
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("advise")
+    .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
+    .version(version(), "-V, --version", "print the version")
+    .helpOption("-h, --help", "show this help")
+    .argument("[profile]", "the profile YAML file, or - for standard input")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "markdown"]).default("table"))
+    .option("--color", "force colour on")
+    .option("--no-color", "force colour off")
+    .option("--why-not <engine>", "why ENGINE lost, and the single changes that would make it win")
+    .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--debug", "print stack traces for internal errors")
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run `advise --help` for usage)")
+    .addHelpText("after", EXAMPLES)
+    .action(async (profile: string | undefined, opts: MainOptions) => {
+      process.exitCode = await runAdvise(profile, opts);
+    });
+  registerInfoCommands(program);
+  registerCheckCommand(program);
+  return program;
+}
+
+/** `engines` and `explain`: the catalogue and the rules, as text or JSON; `schema` and `init` for writing profiles. */
+function registerInfoCommands(program: Command): void {
+  program
+    .command("schema")
+    .description("print the profile's JSON Schema (for editors; generated from the validator)")
+    .action(async () => {
+      const { profileJsonSchemaText } = await import("./commands/schema.js");
+      await write(process.stdout, profileJsonSchemaText());
+    });
+  const init = program
+    .command("init")
+    .description("write a commented starter profile; asks the questions on a terminal, or takes them as flags")
+    .argument("[file]", "where to write it (- for standard output)", "profile.yaml")
+    .option("--force", "overwrite an existing file")
+    .option("-y, --yes", "ask nothing; use defaults for what the flags do not give");
+  for (const [flag, what] of [
+    ["name", "the workload's name"],
+    ["latency", "end-to-end p99 budget, e.g. 10ms"],
+    ["throughput", "events per unit of time, e.g. 20k/s"],
+    ["processing", "comma-separated: sql,dataflow,etl,ml-training,ml-scoring,cep"],
+    ["unit", "event | record | either"],
+    ["deployment", "library | service | either"],
+    ["sources", "comma-separated connector kinds"],
+    ["sinks", "comma-separated connector kinds"],
+    ["languages", "comma-separated: java,scala,kotlin,python,go,sql"],
+    ["event-time", "yes | no"],
+    ["exactly-once", "yes | no"],
+    ["state", "none | small | large"],
+    ["batch", "yes | no"],
+    ["cloud", "none | aws | gcp | azure | any"],
+    ["license", "any | open-source"],
+  ] as const) init.option(`--${flag} <value>`, what);
+  init.action(async (file: string, opts: Record<string, unknown>) => {
+    const { runInit } = await import("./commands/init.js");
+    const { yes, force, ...flags } = opts;
+    const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
+    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath: join(packageRoot(), "schema", "profile.schema.json") });
+    if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
+    else await write(process.stdout, r.text);
+  });
+  program
+    .command("engines")
+    .description("list the engine catalogue, or print one engine's descriptor with every fact and its source")
+    .argument("[id]", "an engine id, e.g. flink")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
+    .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
+      const catalog = await catalogFor(opts);
+      const m = await import("./commands/engines.js");
+      if (id === undefined) {
+        await write(process.stdout, opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
+        return;
+      }
+      const engine = catalog.engines.find((e) => e.id === id);
+      if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
+      const userFile = catalog.userFiles[id];
+      await write(process.stdout, opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
+    });
+  program
+    .command("explain")
+    .description("say what a rule checks, what it reads, how it scores, and where it decides the outcome")
+    .argument("[rule]", "a rule id, e.g. latency-budget")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (ruleId: string | undefined, opts: { format: "text" | "json" }) => {
+      const catalog = await catalogFor({});
+      const { RULES, ruleById } = await import("./rules/index.js");
+      const m = await import("./commands/explain.js");
+      if (ruleId === undefined) {
+        await write(process.stdout, opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
+        return;
+      }
+      const rule = ruleById(ruleId);
+      if (!rule) throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
+      const x = m.explainRule(rule, catalog);
+      await write(process.stdout, opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
+    });
+}
+
+async function unknownName(what: string, name: string, known: string[]): Promise<string> {
+  const { closest } = await import("./suggest.js");
+  const guess = closest(name, known);
+  return `unknown ${what} '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${known.join(", ")}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (e) {
+    return report(e, debug);
+  }
+}
+
+export function report(e: unknown, debug: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    return 2; // commander already printed the message
+  }
+  if (e instanceof InputError) {
+    process.stderr.write(`${e.diagnostics.map(formatDiagnostic).join("\n")}\n`);
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`advise: ${e.message}\n(run \`advise --help\` for usage)\n`);
+    return 2;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`advise: internal error: ${msg}\n`);
+  if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  else process.stderr.write("This is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+  return 2;
+}
+
