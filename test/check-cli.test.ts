@@ -252,6 +252,22 @@ describe("decisions that flip", () => {
   });
 });
 
+describe("a block with values of the wrong kind", () => {
+  it("names each, located, with what was expected", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "a.md"), "---\nstream-advisor:\n  profile: 42\n  chosen: 42\n  margin: ten\n---\n");
+    writeFileSync(join(dir, "b.md"), "---\nstream-advisor: flink\n---\n");
+    const { r, report } = json(["a.md", "b.md"], {}, dir);
+    expect(r.status).toBe(2);
+    expect(report.adrs.flatMap((a) => a.decisions.flatMap((d) => d.diagnostics)).map(text)).toEqual([
+      "a.md:3:12: 42 is not a valid profile; expected a profile file path relative to the ADR, or an inline profile mapping",
+      "a.md:4:11: 42 is not a valid chosen; expected an engine id, such as kafka-streams",
+      "a.md:5:11: 'ten' is not a valid margin; expected a number of points, such as 10",
+      "b.md:2:1: the stream-advisor block is 'flink'; expected a mapping with `profile` and `chosen` (and optionally `margin`)",
+    ]);
+  });
+});
+
 describe("hostile ADR files", () => {
   it("a binary, a non-UTF-8 and an oversized ADR are reported in place; the others still count", () => {
     const dir = tmp();

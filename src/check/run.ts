@@ -20,9 +20,10 @@ import { type AdrOutcome, type AdrReport, CHECK_SCHEMA, type CheckReport, type D
 
 /** The stream-advisor block: strict, so a typo'd key gets a did-you-mean. */
 export const blockSchema = z.strictObject({
-  profile: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())], {
-    error: "expected a profile file path relative to the ADR, or an inline profile mapping",
-  }),
+  profile: z.union([
+    z.string({ error: "expected a profile file path relative to the ADR" }).check(z.minLength(1, { error: "expected a profile file path relative to the ADR" })),
+    z.record(z.string(), z.unknown(), { error: "expected an inline profile mapping" }),
+  ]),
   chosen: z.string({ error: "expected an engine id, such as kafka-streams" }).check(z.minLength(1, { error: "expected an engine id, such as kafka-streams" })),
   margin: z.optional(z.number({ error: "expected a number of points, such as 10" })),
 });
