@@ -46,7 +46,8 @@ for (const old of ["advise.js", "advise-bundle.cache"]) rmSync(join(root, "dist"
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(child_process|os)$/ }, (args) => (args.namespace === "lazy" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
+    // Only modules required as CommonJS (a Proxy has no own keys for esbuild's ESM interop to copy).
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.namespace === "lazy" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
     b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
       contents: `let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require("node:${args.path}"))[k] });`,
       loader: "js",

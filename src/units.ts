@@ -42,7 +42,25 @@ const RATE_RE = /^(\d+(?:\.\d+)?)\s*([kKMB]?)\s*\/\s*(s|sec|min|m|h|day|d)$/;
 export const MAX_DURATION_MS = 366 * 24 * 3_600_000; // a year
 export const MAX_RATE_PER_SECOND = 1e12;
 
+// Catalogue values ("100ms", "1M/s") are parsed again on every rule evaluation; remember them.
+const durationMemo = new Map<string, Duration | undefined>();
+const rateMemo = new Map<string, Rate | undefined>();
+
 export function parseDuration(text: string): Duration | undefined {
+  if (durationMemo.has(text)) return durationMemo.get(text);
+  const d = parseDurationUncached(text);
+  if (durationMemo.size < 10_000) durationMemo.set(text, d);
+  return d;
+}
+
+export function parseRate(text: string): Rate | undefined {
+  if (rateMemo.has(text)) return rateMemo.get(text);
+  const r = parseRateUncached(text);
+  if (rateMemo.size < 10_000) rateMemo.set(text, r);
+  return r;
+}
+
+function parseDurationUncached(text: string): Duration | undefined {
   const t = text.trim();
   if (!DURATION_RE.test(t)) return undefined;
   const m = /^(\d+(?:\.\d+)?)\s*(\S+)$/.exec(t);
@@ -54,7 +72,7 @@ export function parseDuration(text: string): Duration | undefined {
   return { text: t, ms };
 }
 
-export function parseRate(text: string): Rate | undefined {
+function parseRateUncached(text: string): Rate | undefined {
   const t = text.trim();
   const m = RATE_RE.exec(t);
   if (!m) return undefined;

@@ -307,8 +307,9 @@ describe("hostile ADR files", () => {
   });
 });
 
-describe("speed", () => {
-  it("checks 1,000 ADRs (both styles, shared profiles) in well under two seconds", () => {
+describe("scale", () => {
+  // How fast is measured by `npm run bench`, not here: a test asserts what, never how fast.
+  it("checks 1,000 ADRs (both styles, shared profiles) and reports every one", () => {
     const dir = tmp();
     mkdirSync(join(dir, "docs", "decisions"), { recursive: true });
     cpSync(join(CLI_ROOT, "profiles"), join(dir, "profiles"), { recursive: true });
@@ -323,13 +324,9 @@ describe("speed", () => {
           : `# ${i}. ADR\n\n## Status\n\nAccepted\n\n\`\`\`yaml stream-advisor\nprofile: ${p}\nchosen: ${e}\n\`\`\`\n`;
       writeFileSync(join(dir, "docs", "decisions", `${String(i).padStart(4, "0")}.md`), body);
     }
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [CLI, "check", "--format", "sarif"], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 20_000 });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const r = spawnSync(process.execPath, [CLI, "check", "--format", "sarif"], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).runs[0].properties.summary.checked).toBe(1000);
-    // the whole process, start-up included; about 0.4 s on the 2-core CI machine
-    expect(ms).toBeLessThan(2000);
   });
 });
 

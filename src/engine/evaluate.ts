@@ -55,13 +55,9 @@ export function rank(profile: Profile, catalog: Catalog): RankedEngine[] {
 }
 
 export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): RankedEngine {
-  const applicable = applicableRules(profile, catalog);
-  const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
   const raw: number[] = [];
-  const reasons: Reason[] = applicable.map((rule, i) => {
+  const reasons: Reason[] = weighRules(profile, catalog).map(({ rule, share }) => {
     const v = rule.evaluate(profile, engine, ctx);
-    const share = (100 * weights[i]!) / total;
     raw.push(share * (v.fit - 0.5));
     const args = Object.fromEntries(Object.entries(v.args).filter(([, x]) => x !== undefined)) as Reason["args"];
     const userFile = catalog.userFiles[engine.id];
@@ -94,17 +90,21 @@ export function applicableRules(profile: Profile, catalog: Catalog) {
 }
 
 /** The unrounded score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
-export function rawScore(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog), verdictOf?: VerdictOf): { raw: number; disqualified: boolean } {
-  const applicable = applicableRules(profile, catalog);
-  const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
+export function rawScore(
+  profile: Profile,
+  engine: Engine,
+  catalog: Catalog,
+  ctx: RuleContext = ruleContext(catalog),
+  verdictOf?: VerdictOf,
+  weighed = weighRules(profile, catalog),
+): { raw: number; disqualified: boolean } {
   let raw = BASE_SCORE;
   let disqualified = false;
-  applicable.forEach((rule, i) => {
+  for (const { rule, share, must } of weighed) {
     const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
-    raw += ((100 * weights[i]!) / total) * (v.fit - 0.5);
-    if (v.unmet && profile.priorities[rule.requirement] === "must") disqualified = true;
-  });
+    raw += share * (v.fit - 0.5);
+    if (v.unmet && must) disqualified = true;
+  }
   return { raw, disqualified };
 }
 
@@ -153,11 +153,20 @@ export type VerdictOf = (rule: Rule, engine: Engine) => { fit: number; unmet: bo
  */
 export function outcome(profile: Profile, catalog: Catalog, verdictOf?: VerdictOf): Outcome {
   const ctx = ruleContext(catalog);
+  const weighed = weighRules(profile, catalog);
   const scored = catalog.engines.map((e) => {
-    const { raw, disqualified } = rawScore(profile, e, catalog, ctx, verdictOf);
+    const { raw, disqualified } = rawScore(profile, e, catalog, ctx, verdictOf, weighed);
     return { engine: e.id, score: clampScore(raw), disqualified };
   });
   return decide(profile, catalog, scored.sort(byRank));
+}
+
+/** The rules that judge this profile, each with its share of the 100 points. */
+export function weighRules(profile: Profile, catalog: Catalog): { rule: Rule; share: number; must: boolean }[] {
+  const applicable = applicableRules(profile, catalog);
+  const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return applicable.map((rule, i) => ({ rule, share: (100 * weights[i]!) / total, must: profile.priorities[rule.requirement] === "must" }));
 }
 
 function clampScore(raw: number): number {

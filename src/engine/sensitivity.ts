@@ -23,7 +23,6 @@ import {
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Engine } from "../catalog/schema.js";
-import { RULES } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
 import { applicableRules, type Outcome, outcome, rawScore, ruleContext, type VerdictOf } from "./evaluate.js";
 
@@ -57,22 +56,24 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
   const ctx = ruleContext(catalog);
-  // Verdicts on the profile as it is, reused for every rule a change does not touch.
-  const baseVerdicts = new Map<string, { fit: number; unmet: boolean }>();
-  const verdictKey = (rule: Rule, engine: Engine) => `${rule.id}\u0000${engine.id}`;
-  const cachedVerdict = (p: Profile, touched: Set<string>) => (rule: Rule, engine: Engine) => {
-    if (touched.has(rule.id)) return rule.evaluate(p, engine, ctx);
-    const key = verdictKey(rule, engine);
-    let v = baseVerdicts.get(key);
+  // Verdicts memoised by each rule's input key: a change re-judges only what it can move.
+  const memo = new Map<Rule, Map<Engine, Map<string, { fit: number; unmet: boolean }>>>();
+  const verdicts = (p: Profile): VerdictOf => (rule, engine) => {
+    let byEngine = memo.get(rule);
+    if (!byEngine) memo.set(rule, (byEngine = new Map()));
+    let byKey = byEngine.get(engine);
+    if (!byKey) byEngine.set(engine, (byKey = new Map()));
+    const key = rule.key(p, ctx);
+    let v = byKey.get(key);
     if (!v) {
-      const full = rule.evaluate(profile, engine, ctx);
+      const full = rule.evaluate(p, engine, ctx);
       v = { fit: full.fit, unmet: full.unmet };
-      baseVerdicts.set(key, v);
+      byKey.set(key, v);
     }
     return v;
   };
   const consider = (path: string[], from: Value | null, to: Value, changed: Profile, cost: number, how: string) => {
-    const o = outcome(changed, catalog, cachedVerdict(changed, rulesTouchedBy(path)));
+    const o = outcome(changed, catalog, verdicts(changed));
     if (o.kind === base.kind && o.engine === base.engine) return false;
     const winner = o.kind === "engine" || (o.kind === base.kind && o.engine) ? o.engine! : o.kind;
     if (target !== undefined && (o.engine !== target || (o.kind !== "engine" && o.kind !== base.kind))) return false;
@@ -103,7 +104,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   }
 
   // 2. The latency budget, both ways.
-  for (const cand of latencyCandidates(profile, catalog, cachedVerdict)) {
+  for (const cand of latencyCandidates(profile, catalog, verdicts)) {
     const up = cand.up;
     for (const text of cand.values) {
       const d = parseDuration(text)!;
@@ -163,24 +164,6 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   return entries.sort((a, b) => a.cost - b.cost || compareText(a.path.join("."), b.path.join(".")) || compareText(String(a.to), String(b.to)));
 }
 
-/**
- * The rules whose verdict can change when the profile field at `path` changes.
- * A rule reads its own field; a few read others too (see each rule's `reads`):
- * the latency budget moves the exactly-once and connector verdicts (the
- * exactly-once floor, batch-tier connectors); exactly-once as a must moves the
- * latency floor; the sinks move the exactly-once verdict. A priority alone
- * changes weights, not verdicts, except exactly-once's.
- */
-export function rulesTouchedBy(path: readonly string[]): Set<string> {
-  const byField = (field: string) => RULES.filter((r) => r.requirement === field).map((r) => r.id);
-  const [head, second] = path;
-  if (head === "priorities") return new Set(second === "exactlyOnce" ? ["latency-budget", "exactly-once"] : []);
-  if (head === "latency") return new Set([...byField("latency"), "exactly-once", "source-connectors", "sink-connectors"]);
-  if (head === "exactlyOnce") return new Set([...byField("exactlyOnce"), "latency-budget"]);
-  if (head === "sinks") return new Set([...byField("sinks"), "exactly-once"]);
-  return new Set(byField(head ?? ""));
-}
-
 function withPriority(p: Profile, req: Requirement, level: Priority): Profile {
   return { ...p, priorities: { ...p.priorities, [req]: level } };
 }
@@ -207,7 +190,7 @@ const DURATION_UNITS: [string, number][] = [
 ];
 
 /** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Profile, touched: Set<string>) => VerdictOf): { up: boolean; values: string[] }[] {
+function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Profile) => VerdictOf): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
   const eoMust = profile.exactlyOnce && profile.priorities.exactlyOnce === "must";
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
@@ -221,10 +204,9 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
   // Where two engines' scores cross (or come within a rounding point) between breakpoints.
   const ctx = ruleContext(catalog);
-  const touched = rulesTouchedBy(["latency"]);
   const at = (ms: number, e: Engine) => {
     const p = { ...profile, latency: { text: "", ms } };
-    return rawScore(p, e, catalog, ctx, verdicts(p, touched)).raw;
+    return rawScore(p, e, catalog, ctx, verdicts(p)).raw;
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];

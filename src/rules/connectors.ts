@@ -5,14 +5,18 @@ import { parseDuration } from "../units.js";
 import { allOf } from "./helpers.js";
 import type { Rule, RuleContext } from "./types.js";
 
+/** A budget long enough for scheduled batch jobs: then the batch connector level applies where one is given. */
+function batchTier(profile: Profile, ctx: RuleContext): boolean {
+  return profile.latency.ms >= parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
+}
+
 function connectorVerdict(profile: Profile, kinds: readonly ConnectorKind[], engine: Engine, side: "source" | "sink", ctx: RuleContext) {
-  // With a budget long enough for scheduled batch jobs, the batch connector level applies where one is given.
-  const batchTier = profile.latency.ms >= parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
+  const inBatchTier = batchTier(profile, ctx);
   const batchKey = side === "source" ? "batchSource" : "batchSink";
   return allOf(
     kinds.map((k) => {
       const c = engine.connectors[k];
-      return { name: k, level: (batchTier ? c[batchKey] : undefined) ?? c[side], note: c.note, sources: c.sources };
+      return { name: k, level: (inBatchTier ? c[batchKey] : undefined) ?? c[side], note: c.note, sources: c.sources };
     }),
     ctx,
     { engine: engine.name, side },
@@ -34,6 +38,7 @@ export const sourceConnectors: Rule = {
   scoring: "The mean of the support levels of the named sources (for a budget at or above latency.periodicBatchAt, a connector's batchSource level where it has one). Unmet when any named source has no connector at all.",
   messages: { ...messages, all: "{engine} reads from {items}" },
   applies: (p) => p.sources.length > 0,
+  key: (p, ctx) => `${p.sources.join(",")}|${batchTier(p, ctx)}`,
   evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sources, engine, "source", ctx),
 };
 
@@ -46,5 +51,6 @@ export const sinkConnectors: Rule = {
   scoring: "The mean of the support levels of the named sinks (for a budget at or above latency.periodicBatchAt, a connector's batchSink level where it has one). Unmet when any named sink has no connector at all.",
   messages: { ...messages, all: "{engine} writes to {items}" },
   applies: (p) => p.sinks.length > 0,
+  key: (p, ctx) => `${p.sinks.join(",")}|${batchTier(p, ctx)}`,
   evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sinks, engine, "sink", ctx),
 };

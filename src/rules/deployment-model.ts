@@ -14,6 +14,7 @@ export const deploymentModel: Rule = {
     none: "{engine} does not run as {what}",
   },
   applies: (p) => p.deployment !== "either",
+  key: (p) => p.deployment,
   evaluate(profile, engine, ctx) {
     const d = profile.deployment as "library" | "service";
     return single(engine.deployment[d], ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" });

@@ -17,6 +17,7 @@ export const exactlyOnce: Rule = {
     slow: "{engine} gives exactly-once results{into} only at {eoFloor} or more, above the {budget} budget",
   },
   applies: (p) => p.exactlyOnce,
+  key: (p) => `${p.sinks.join(",")}|${p.priorities.exactlyOnce}|${p.latency.ms}`,
   evaluate(profile, engine, ctx) {
     const eo = engine.exactlyOnce;
     const perSink = profile.sinks.map((s) => ({ s, level: (eo.sinks?.[s] ?? eo.level) as Level }));

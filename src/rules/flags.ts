@@ -15,6 +15,7 @@ export const eventTime: Rule = {
     none: "{engine} has no event-time windows or watermarks",
   },
   applies: (p) => p.eventTime,
+  key: (p) => String(p.eventTime),
   evaluate: (_p, engine, ctx) => single(engine.eventTime, ctx, { engine: engine.name }),
 };
 
@@ -31,6 +32,7 @@ export const batchBackfill: Rule = {
     none: "{engine} cannot run the same code as a bounded backfill",
   },
   applies: (p) => p.batch,
+  key: (p) => String(p.batch),
   evaluate: (_p, engine, ctx) => single(engine.batch, ctx, { engine: engine.name }),
 };
 
@@ -47,5 +49,6 @@ export const stateSize: Rule = {
     none: "{engine} does not keep {state} state",
   },
   applies: (p) => p.state !== "none",
+  key: (p) => p.state,
   evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], ctx, { engine: engine.name, state: p.state }),
 };

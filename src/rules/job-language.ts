@@ -13,6 +13,7 @@ export const jobLanguage: Rule = {
     none: "{engine} has no API for {items}",
   },
   applies: (p) => p.languages.length > 0,
+  key: (p) => p.languages.join(","),
   evaluate(profile, engine, ctx) {
     const ranked = profile.languages.map((l) => ({ l, fact: engine.languages[l] })).sort((a, b) => ctx.level(b.fact.level) - ctx.level(a.fact.level));
     const best = ranked[0]!;

@@ -27,6 +27,7 @@ export const latencyBudget: Rule = {
     below: "{budget} is below {engine}'s floor of {floor}{exactlyOnce}",
   },
   applies: () => true,
+  key: (p) => `${p.latency.ms}|${p.exactlyOnce && p.priorities.exactlyOnce === "must"}`,
   evaluate(profile: Profile, engine: Engine, ctx) {
     const budget = profile.latency.ms;
     // Exactly-once output raises the floor only when exactly-once is a must; otherwise the

@@ -16,6 +16,7 @@ export const managedCloud: Rule = {
     "self-none": "{engine} cannot be run by the team itself",
   },
   applies: (p) => p.cloud !== "any",
+  key: (p) => p.cloud,
   evaluate(profile, engine, ctx) {
     if (profile.cloud === "none") {
       const f = engine.managed.self;

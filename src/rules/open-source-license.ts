@@ -12,6 +12,7 @@ export const openSourceLicense: Rule = {
     "not-osi": "{engine} is under {spdx}, which is not an OSI-approved open-source licence",
   },
   applies: (p) => p.license === "open-source",
+  key: (p) => p.license,
   evaluate(_p, engine) {
     const l = engine.license;
     return { fit: l.osi ? 1 : 0, unmet: !l.osi, messageId: l.osi ? "osi" : "not-osi", args: { engine: engine.name, spdx: l.spdx }, detail: l.note, sources: l.sources };

@@ -14,6 +14,7 @@ export const processingKinds: Rule = {
     missing: "{engine} does not support {missing}",
   },
   applies: (p) => p.processing.length > 0,
+  key: (p) => p.processing.join(","),
   evaluate(profile, engine, ctx) {
     return allOf(
       profile.processing.map((k) => ({ name: k, ...engine.processing[k] })),

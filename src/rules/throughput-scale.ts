@@ -21,6 +21,7 @@ export const throughputScale: Rule = {
     scales: "{rate}: {engine} {how}",
   },
   applies: () => true,
+  key: (p) => String(designRate(p).perSecond),
   evaluate(profile, engine, ctx) {
     const rate = designRate(profile);
     const t = ctx.config.throughput;

@@ -42,6 +42,12 @@ export interface Rule {
   example: string;
   /** message templates; {name} is replaced by args[name] */
   messages: Record<string, string>;
+  /**
+   * The profile inputs the verdict depends on, as a string: equal keys give
+   * equal verdicts for the same engine (a property test holds every rule to
+   * this). Sensitivity analysis memoises verdicts by it.
+   */
+  key(profile: Profile, ctx: RuleContext): string;
   /** whether the profile asks for anything this rule judges */
   applies(profile: Profile): boolean;
   evaluate(profile: Profile, engine: Engine, ctx: RuleContext): Verdict;

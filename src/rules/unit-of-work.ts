@@ -14,6 +14,7 @@ export const unitOfWork: Rule = {
     none: "{engine} does not handle {unit}s {how}",
   },
   applies: (p) => p.unit !== "either",
+  key: (p) => p.unit,
   evaluate(profile, engine, ctx) {
     const unit = profile.unit as "event" | "record";
     return single(engine.unit[unit], ctx, { engine: engine.name, unit, how: unit === "event" ? "one at a time" : "in bulk" });

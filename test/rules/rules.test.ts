@@ -121,3 +121,28 @@ for (const [id, cases] of Object.entries(table)) {
     it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => check(rule, c));
   });
 }
+
+describe("rule keys", () => {
+  // Sensitivity analysis memoises verdicts by rule.key(profile): two profiles
+  // with equal keys must get equal verdicts from every engine.
+  const profiles = [
+    "latency: 10ms\nthroughput: 20k/s\n",
+    "latency: 10ms\nthroughput: 20k/s\nexactlyOnce: true\nsinks: [kafka, database]\npriorities: {exactlyOnce: must}\n",
+    "latency: 20m\nthroughput: {sustained: 1k/s, peak: 2M/s}\nsources: [database, kafka]\nsinks: [database]\n",
+    "latency: 2s\nthroughput: 2M/s\nprocessing: [sql, cep]\nunit: event\ndeployment: library\nlanguages: [python]\neventTime: true\nstate: large\nbatch: true\ncloud: gcp\nlicense: open-source\n",
+    "latency: 2s\nthroughput: 2M/s\nprocessing: [sql, cep]\nunit: event\ndeployment: library\nlanguages: [python]\neventTime: true\nstate: large\nbatch: true\ncloud: gcp\nlicense: open-source\nname: same inputs, other name\n",
+  ].map((t) => profileFrom(`version: 1\n${t}`));
+  const engines = [makeEngine("a"), makeEngine("b", { latency: { floor: "100ms", typical: "1s", exactlyOnceFloor: "5s" }, connectors: { database: { source: "partial", batchSource: "full" } }, exactlyOnce: { level: "full", sinks: { database: "none" } } })];
+  it.each(RULES.map((r) => [r.id, r] as const))("%s: equal keys give equal verdicts", (_, rule) => {
+    for (const p of profiles) {
+      for (const q of profiles) {
+        if (!rule.applies(p) || !rule.applies(q) || rule.key(p, ctx) !== rule.key(q, ctx)) continue;
+        for (const e of engines) {
+          const a = rule.evaluate(p, e, ctx);
+          const b = rule.evaluate(q, e, ctx);
+          expect([a.fit, a.unmet]).toEqual([b.fit, b.unmet]);
+        }
+      }
+    }
+  });
+});
