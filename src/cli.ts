@@ -4,4 +4,7 @@ import { main } from "./main.js";
 
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  // Exit as soon as the output is flushed: letting Node tear the heap down
+  // costs several milliseconds for nothing.
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
 });

@@ -24,7 +24,7 @@ import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Engine } from "../catalog/schema.js";
 import type { Rule } from "../rules/types.js";
-import { applicableRules, type Outcome, outcome, rawScore, ruleContext, type VerdictOf } from "./evaluate.js";
+import { applicableRules, type Outcome, outcome, rawScore, ruleContext, type VerdictOf, weighRules } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -204,9 +204,12 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
   // Where two engines' scores cross (or come within a rounding point) between breakpoints.
   const ctx = ruleContext(catalog);
-  const at = (ms: number, e: Engine) => {
-    const p = { ...profile, latency: { text: "", ms } };
-    return rawScore(p, e, catalog, ctx, verdicts(p)).raw;
+  /** Every engine's unrounded score at a budget. */
+  const scoresAt = (ms: number) => {
+    const p: Profile = { ...profile, latency: { text: "", ms } };
+    const weighed = weighRules(p, catalog);
+    const v = verdicts(p);
+    return catalog.engines.map((e) => rawScore(p, e, catalog, ctx, v, weighed).raw);
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
@@ -215,10 +218,10 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
     const hi = Math.log(edges[i + 1]!);
     const x1 = lo + (hi - lo) / 3;
     const x2 = lo + (2 * (hi - lo)) / 3;
-    const lines = catalog.engines.map((e) => {
-      const y1 = at(Math.exp(x1), e);
-      const y2 = at(Math.exp(x2), e);
-      const b = (y2 - y1) / (x2 - x1);
+    const ys1 = scoresAt(Math.exp(x1));
+    const ys2 = scoresAt(Math.exp(x2));
+    const lines = ys1.map((y1, k) => {
+      const b = (ys2[k]! - y1) / (x2 - x1);
       return { a: y1 - b * x1, b };
     });
     for (let p = 0; p < lines.length; p++) {
