@@ -78,7 +78,8 @@ await build({
   target: "node20",
   outfile: join(root, "dist", "advise-bundle.cjs"),
   define: {
-    __STREAM_ADVISOR_CATALOG__: JSON.stringify(catalog),
+    // a JSON string: V8 parses JSON faster than it builds a large object literal
+    __STREAM_ADVISOR_CATALOG_JSON__: JSON.stringify(JSON.stringify(catalog)),
     __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version),
     "import.meta.url": "undefined",
   },

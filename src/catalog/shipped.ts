@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Catalog } from "./load.js";
 
-declare const __STREAM_ADVISOR_CATALOG__: Catalog | undefined;
+declare const __STREAM_ADVISOR_CATALOG_JSON__: string | undefined;
 
 let cached: Catalog | undefined;
 
@@ -17,8 +17,8 @@ export function rulesDir(): string {
 
 export async function shippedCatalog(): Promise<Catalog> {
   if (cached) return cached;
-  if (typeof __STREAM_ADVISOR_CATALOG__ !== "undefined") {
-    cached = __STREAM_ADVISOR_CATALOG__;
+  if (typeof __STREAM_ADVISOR_CATALOG_JSON__ !== "undefined") {
+    cached = JSON.parse(__STREAM_ADVISOR_CATALOG_JSON__) as Catalog;
   } else {
     const { loadCatalogDir } = await import("./load.js");
     cached = loadCatalogDir(rulesDir());
