@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 
 const CLI = join(__dirname, "..", "dist", "advise.cjs");
@@ -120,5 +120,59 @@ describe("bad command lines", () => {
     const r = run(args);
     expectLocatedFailure(r);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("hostile input through advise check", () => {
+  const dir = mkdtempSync(join(tmpdir(), "advise-hostile-adr-"));
+  const adr = (name: string, data: string | Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, data);
+    return p;
+  };
+  const cases: [string, string | Buffer, RegExp][] = [
+    ["alias-bomb.md", `---\nstream-advisor:\n  profile: {version: 1, latency: 10ms, throughput: 1k/s}\n  chosen: flink\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n---\n`, /alias-bomb\.md:6:8: aliases expand too much/],
+    ["deep.md", `---\nstream-advisor: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n---\n`, /deep\.md:2:81: nesting is deeper than 64 levels/],
+    ["binary.md", Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x00]), /binary\.md:2:1: this is a binary file/],
+    ["proto.md", `---\nstream-advisor:\n  profile: {version: 1, latency: 10ms, throughput: 1k/s, __proto__: {polluted: true}}\n  chosen: flink\n---\n`, /proto\.md:3:58: unknown key '__proto__'/],
+    ["typo.md", `---\nstream-advisor:\n  profile: {version: 1, latency: 10ms, throughput: 1k/s}\n  chosen: flink\n  marign: 5\n---\n`, /typo\.md:5:3: unknown key 'marign' \(did you mean 'margin'\?\)/],
+    ["broken.md", `---\nstream-advisor: [\n---\n`, /broken\.md:\d+:\d+: /],
+    ["latin1.md", Buffer.from("---\nstream-advisor: caf\xe9\n---\n", "latin1"), /latin1\.md:2:20: the text is not valid UTF-8/],
+    ["tag.md", `---\nstream-advisor:\n  profile: !!js/function "f"\n  chosen: flink\n---\n`, /tag\.md:3:12: unsupported tag/],
+  ];
+  it.each(cases)("%s: exit 2, a located message on stderr, no stack trace", (name, data, message) => {
+    const r = run(["check", adr(name, data)]);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith(".yaml") && f !== "expected.yaml" && expected[f] !== "ok").sort();
+  it.each(files)("an ADR whose profile is test/corpus/%s gets the same located message, exit 2", (f) => {
+    const p = adr(`uses-${f}.md`, `---\nstream-advisor:\n  profile: ${join(CORPUS, f)}\n  chosen: flink\n---\n`);
+    const r = run(["check", p]);
+    expect(r.status).toBe(2);
+    // the same message for the profile file, whatever form its path takes
+    for (const line of expected[f]!.trimEnd().split("\n")) expect(r.stderr).toContain(line.slice(line.indexOf(f)));
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("an internal error", () => {
+  it("says so plainly, points to --debug, exits 2, and prints the stack only with --debug", async () => {
+    const { report } = await import("../src/main.js");
+    const chunks: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (chunks.push(String(s)), true));
+    try {
+      expect(report(new TypeError("boom"), false)).toBe(2);
+      expect(chunks.join("")).toBe("advise: internal error: boom\nThis is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+      chunks.length = 0;
+      expect(report(new TypeError("boom"), true)).toBe(2);
+      expect(chunks.join("")).toMatch(/^advise: internal error: boom\nTypeError: boom\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -90,12 +90,11 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     appendFileSync(summaryFile, githubSummary(report));
   }
   await write(process.stdout, text);
-  if (opts.format !== "human") {
-    // the document on stdout carries every problem; the log shows them too
-    const { formatDiagnostic } = await import("../diagnostics.js");
-    const problems = report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]);
-    if (problems.length) await write(process.stderr, `${problems.map(formatDiagnostic).join("\n")}\n`);
-  }
+  // Every problem also goes to stderr as `file:line:col: message; expected …`, in every format,
+  // like every other command: scripts and editors read problems from stderr.
+  const { formatDiagnostic } = await import("../diagnostics.js");
+  const problems = report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]);
+  if (problems.length) await write(process.stderr, `${problems.map(formatDiagnostic).join("\n")}\n`);
   return report.exitCode;
 }
 

@@ -115,6 +115,8 @@ function firstInvalidUtf8(bytes: Buffer): number {
       hi = mid;
     }
   }
+  // A truncated multi-byte sequence is only noticed at the byte after it: point at its lead byte.
+  for (let k = lo; k >= Math.max(0, lo - 3); k--) if (bytes[k]! >= 0xc0) return k;
   return lo;
 }
 
