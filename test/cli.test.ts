@@ -94,3 +94,12 @@ describe("help and version", () => {
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 });
+
+describe("the README", () => {
+  it("shows the real output of `advise profiles/card-authorization.yaml` (up to the reasons)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const golden = readFileSync(join(GOLDEN, "card-authorization.txt"), "utf8");
+    const shown = golden.slice(0, golden.indexOf("\nReasons")).trimEnd();
+    expect(readme).toContain(`\`\`\`text\n${shown}\n...\n\`\`\``);
+  });
+});

@@ -14,7 +14,8 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   out.push("");
   const rec = result.recommendation;
   const color = rec.kind === "none" ? s.red : rec.kind === "custom" ? s.yellow : s.green;
-  out.push(color(s.bold(`${KIND_TITLES[rec.kind]}:`)) + " " + wrap(rec.summary, width, "  "));
+  out.push(color(s.bold(`${KIND_TITLES[rec.kind]}:`)));
+  out.push(`  ${wrap(rec.summary, width, "  ")}`);
   out.push("");
 
   const fixed = 4 + 16 + 7 + 22 + 6 * 2; // rank, engine, score, verdict, borders and padding
