@@ -35,18 +35,9 @@ interface MainOptions {
   whyNot?: string;
 }
 
-/** The shipped catalogue, plus a user catalogue from --catalog or, failing that, the nearest config file's `catalog:`. */
 async function catalogFor(opts: { catalog?: string }) {
-  const { shippedCatalog } = await import("./catalog/shipped.js");
-  const base = await shippedCatalog();
-  let dir = opts.catalog;
-  if (dir === undefined) {
-    const { findConfig } = await import("./config.js");
-    dir = findConfig()?.catalog;
-  }
-  if (!dir) return base;
-  const { withUserCatalog } = await import("./catalog/load.js");
-  return withUserCatalog(base, dir);
+  const { catalogFor: resolve } = await import("./catalog/shipped.js");
+  return resolve(opts.catalog);
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */

@@ -25,3 +25,19 @@ export async function shippedCatalog(): Promise<Catalog> {
   }
   return cached;
 }
+
+/**
+ * The catalogue a command uses: the shipped one, plus a user catalogue from
+ * --catalog or, failing that, the nearest config file's `catalog:`. Every
+ * command resolves it here, so `advise` and `advise check` always agree.
+ */
+export async function catalogFor(dir: string | undefined): Promise<Catalog> {
+  const base = await shippedCatalog();
+  if (dir === undefined) {
+    const { findConfig } = await import("../config.js");
+    dir = findConfig()?.catalog;
+  }
+  if (!dir) return base;
+  const { withUserCatalog } = await import("./load.js");
+  return withUserCatalog(base, dir);
+}

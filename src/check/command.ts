@@ -58,17 +58,8 @@ export function registerCheckCommand(program: Command): void {
 
 async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<number> {
   // the same catalogue as `advise PROFILE`: --catalog, else the nearest config file's `catalog:`
-  const { shippedCatalog } = await import("../catalog/shipped.js");
-  let catalog = await shippedCatalog();
-  let dir = opts.catalog;
-  if (dir === undefined) {
-    const { findConfig } = await import("../config.js");
-    dir = findConfig()?.catalog;
-  }
-  if (dir) {
-    const { withUserCatalog } = await import("../catalog/load.js");
-    catalog = withUserCatalog(catalog, dir);
-  }
+  const { catalogFor } = await import("../catalog/shipped.js");
+  const catalog = await catalogFor(opts.catalog);
   const { runCheck } = await import("./run.js");
   const report = runCheck(paths, { catalog });
 

@@ -236,28 +236,31 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
     }
   }
   const unit = unitOf(profile.latency.text);
-  const upValues = new Set<string>();
-  const downValues = new Set<string>();
-  for (const c of [...breaks, ...crossings]) {
-    for (const dir of ["up", "down"] as const) {
-      const text = durationText(c, unit, dir);
-      if (!text) continue;
-      const ms = parseDuration(text)!.ms;
-      if (ms > now) upValues.add(text);
-      if (ms < now) downValues.add(text);
-    }
-    // just below a breakpoint (thresholds are inclusive: budget >= floor)
-    const below = durationText(c * 0.999, unit, "down");
-    if (below) {
-      const ms = parseDuration(below)!.ms;
-      if (ms < now) downValues.add(below);
-      else if (ms > now) upValues.add(below);
+  return candidateValues([...breaks, ...crossings], now, (ms, dir) => durationText(ms, unit, dir), (t) => parseDuration(t)!.ms);
+}
+
+/**
+ * Values to try in the user's units, nearest first, above and below `now`:
+ * each point rounded both ways, and just below it (thresholds are inclusive).
+ */
+function candidateValues(points: number[], now: number, toText: (v: number, dir: "up" | "down") => string | undefined, toNumber: (text: string) => number): { up: boolean; values: string[] }[] {
+  const up = new Set<string>();
+  const down = new Set<string>();
+  for (const p of points) {
+    for (const v of [p, p * 0.999]) {
+      for (const dir of ["up", "down"] as const) {
+        const text = toText(v, dir);
+        if (!text) continue;
+        const n = toNumber(text);
+        if (n > now) up.add(text);
+        if (n < now) down.add(text);
+      }
     }
   }
-  const byDistance = (xs: Set<string>) => [...xs].sort((a, b) => Math.abs(Math.log(parseDuration(a)!.ms / now)) - Math.abs(Math.log(parseDuration(b)!.ms / now)));
+  const byDistance = (xs: Set<string>) => [...xs].sort((a, b) => Math.abs(Math.log(toNumber(a) / now)) - Math.abs(Math.log(toNumber(b) / now)));
   return [
-    { up: true, values: byDistance(upValues) },
-    { up: false, values: byDistance(downValues) },
+    { up: true, values: byDistance(up) },
+    { up: false, values: byDistance(down) },
   ];
 }
 
@@ -307,24 +310,7 @@ function rateCandidates(profile: Profile, catalog: Catalog): { up: boolean; valu
   const text = (profile.throughput.peak ?? profile.throughput.sustained).text;
   const t = catalog.config.throughput;
   const thresholds = [parseRate(t.medium)!.perSecond, parseRate(t.high)!.perSecond];
-  const up = new Set<string>();
-  const down = new Set<string>();
-  for (const th of thresholds) {
-    for (const v of [th, th * 0.999]) {
-      for (const dir of ["up", "down"] as const) {
-        const r = rateText(v, text, dir);
-        if (!r) continue;
-        const ps = parseRate(r)!.perSecond;
-        if (ps > now) up.add(r);
-        if (ps < now) down.add(r);
-      }
-    }
-  }
-  const byDistance = (xs: Set<string>) => [...xs].sort((a, b) => Math.abs(Math.log(parseRate(a)!.perSecond / now)) - Math.abs(Math.log(parseRate(b)!.perSecond / now)));
-  return [
-    { up: true, values: byDistance(up) },
-    { up: false, values: byDistance(down) },
-  ];
+  return candidateValues(thresholds, now, (v, dir) => rateText(v, text, dir), (r) => parseRate(r)!.perSecond);
 }
 
 const MULTS: [string, number][] = [
