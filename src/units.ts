@@ -94,15 +94,6 @@ export function rateProblem(r: Rate): string | undefined {
   return undefined;
 }
 
-/** A short human form of a millisecond value, for engine facts ("100ms", "1s", "500us"). */
-export function formatMs(ms: number): string {
-  if (ms < 1) return `${trim(ms * 1000)}us`;
-  if (ms < 1000) return `${trim(ms)}ms`;
-  if (ms < 60_000) return `${trim(ms / 1000)}s`;
-  if (ms < 3_600_000) return `${trim(ms / 60_000)}m`;
-  return `${trim(ms / 3_600_000)}h`;
-}
-
 /** A short human form of an events-per-second value ("20k/s", "1.5M/s"). */
 export function formatRate(perSecond: number): string {
   if (perSecond >= 1e9) return `${trim(perSecond / 1e9)}B/s`;

@@ -14,7 +14,7 @@ import { formatMessage, RULES } from "../rules/index.js";
 import { engineLatency } from "../rules/latency-budget.js";
 import type { Rule, RuleContext } from "../rules/types.js";
 import { sensitivity } from "./sensitivity.js";
-import { formatMs, parseDuration } from "../units.js";
+import { parseDuration } from "../units.js";
 import { type RankedEngine, type Reason, type Recommendation, type RecommendationKind, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
 
 export const BASE_SCORE = 50;
@@ -267,4 +267,3 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export { formatMs };
