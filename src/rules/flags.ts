@@ -20,7 +20,7 @@ export const eventTime: Rule = {
 };
 
 export const batchBackfill: Rule = {
-  example: "version: 1\nlatency: 20ms\nthroughput: 10k/s\ndeployment: library\nbatch: true\nstate: large\n",
+  example: "version: 1\nlatency: 500ms\nthroughput: 10k/s\nbatch: true\n",
   id: "batch-backfill",
   description: "Whether the same code can also run bounded backfills, when the profile needs that.",
   requirement: "batch",
