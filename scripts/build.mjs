@@ -88,6 +88,12 @@ await build({
   legalComments: "none",
   logLevel: "error",
 });
+// The launcher runs the bundle as a vm.Script, which has no loader for import():
+// every module must be bundled or required (import node: built-ins statically).
+if (/\bimport\(/.test(readFileSync(join(root, "dist", "advise-bundle.cjs"), "utf8"))) {
+  console.error("the bundle contains a dynamic import(), which the launcher cannot run: import node: built-ins statically");
+  process.exit(1);
+}
 copyFileSync(join(root, "scripts", "launcher.cjs"), join(root, "dist", "advise.cjs"));
 chmodSync(join(root, "dist", "advise.cjs"), 0o755);
 

@@ -2,6 +2,15 @@
 // Entry point of the `advise` command: runs main() and sets the exit code.
 import { main } from "./main.js";
 
+// A reader that stops early (`advise --help | head -1`) closes the pipe: that is
+// not an error of ours, so end quietly instead of printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+}
+
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   // Exit as soon as the output is flushed: letting Node tear the heap down

@@ -2,6 +2,7 @@
 // into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
 // src/cli.ts is the entry point that runs it.
 
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
@@ -56,8 +57,22 @@ function packageRoot(): string {
   return typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
 }
 
-async function runAdvise(profilePath: string | undefined, opts: MainOptions): Promise<number> {
+const COMMANDS = ["check", "engines", "explain", "init", "schema", "help"];
+
+async function runAdvise(profilePath: string | undefined, opts: MainOptions, program?: Command): Promise<number> {
   if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
+  if (profilePath !== "-" && !/[./\\]/.test(profilePath)) {
+    // A bare word is more likely a mistyped command than a profile file without an extension.
+    if (!existsSync(profilePath)) {
+      if (profilePath === "help" && program) {
+        program.outputHelp();
+        return 0;
+      }
+      const { closest } = await import("./suggest.js");
+      const guess = closest(profilePath, COMMANDS);
+      if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
+    }
+  }
   const catalog = await catalogFor(opts);
   staleNote(catalog.asOf, process.env.ADVISE_NOW ? new Date(process.env.ADVISE_NOW) : undefined);
   const { readProfile } = await import("./advise.js");
@@ -94,6 +109,10 @@ function version(): string {
 
 export function buildProgram(): Command {
   const program = new Command();
+  // Set before any subcommand is added, so that every subcommand inherits them:
+  // commander's usage errors become exit 2 (see report), never its own exit 1.
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
@@ -111,7 +130,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run `advise --help` for usage)")
     .addHelpText("after", EXAMPLES)
     .action(async (profile: string | undefined, opts: MainOptions) => {
-      process.exitCode = await runAdvise(profile, opts);
+      process.exitCode = await runAdvise(profile, opts, program);
     });
   registerInfoCommands(program);
   registerCheckCommand(program);
@@ -190,7 +209,12 @@ function registerInfoCommands(program: Command): void {
         return;
       }
       const rule = ruleById(ruleId);
-      if (!rule) throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
+      if (!rule) {
+        // a profile field names its rule too: `advise explain latency` means latency-budget
+        const byField = RULES.filter((r) => r.requirement === ruleId || r.id.startsWith(ruleId));
+        if (byField.length === 1) throw new UsageError(`unknown rule '${ruleId}' (did you mean '${byField[0]!.id}'?); expected one of ${RULES.map((r) => r.id).join(", ")}`);
+        throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
+      }
       const x = m.explainRule(rule, catalog);
       await write(process.stdout, opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
     });
@@ -204,8 +228,6 @@ async function unknownName(what: string, name: string, known: string[]): Promise
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -77,6 +77,10 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: 
       ];
     }
     case "invalid_union": {
+      if (actual === undefined) {
+        const expectations = issue.errors.map((errs) => (errs[0] ? expectation(errs[0]) : "")).filter(Boolean);
+        return [{ file, ...at(path.slice(0, -1)), message: `missing required field '${field}'`, expected: [...new Set(expectations)].join(", or ") }];
+      }
       // Report the branch that matches the kind of value written (a mapping, or a scalar).
       const isObject = actual !== null && typeof actual === "object" && !Array.isArray(actual);
       const branch = issue.errors.find((errs) => errs.length > 0 && (isObject ? !(errs[0]!.code === "invalid_type" && errs[0]!.path.length === 0) : errs[0]!.path.length === 0));

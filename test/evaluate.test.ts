@@ -1,6 +1,6 @@
 // The scoring arithmetic and the recommendation kinds, on synthetic catalogues.
 import { describe, expect, it } from "vitest";
-import { apportion, evaluate } from "../src/engine/evaluate.js";
+import { evaluate, pointsOf } from "../src/engine/evaluate.js";
 import { catalogOf, fact, makeEngine, profileFrom } from "./helpers.js";
 
 const lib = makeEngine("lib", { latency: { floor: "1ms", typical: "10ms" }, deployment: { service: fact("none") }, license: { spdx: "BUSL-1.1", osi: false } });
@@ -35,15 +35,32 @@ describe("scores", () => {
   });
 });
 
-describe("apportion", () => {
+describe("pointsOf", () => {
   it.each([
-    [[1.4, 1.4, 1.2], 4],
-    [[-2.5, 7.5, 0.1], 5],
-    [[-10.6, -3.3, 2.2], -12],
-  ])("%j to %d", (raw, target) => {
-    const out = apportion(raw, target);
-    expect(out.reduce((a, b) => a + b, 0)).toBe(target);
-    out.forEach((x, i) => expect(Math.abs(x - raw[i]!)).toBeLessThan(1));
+    [[1.4, 1.4, 1.2], [1, 1, 1], 53],
+    [[-2.5, 7.5, 0.1], [-3, 8, 0], 55],
+    [[-10.6, -3.3, 2.2], [-11, -3, 2], 38],
+  ])("%j gives impacts %j and score %d", (raw, impacts, score) => {
+    expect(pointsOf(raw)).toEqual({ impacts, score });
+  });
+  it("keeps the score within 0..100 when rounding would carry it past", () => {
+    const third = 100 / 3 / 2; // three rules fully met: 16.67 each, rounded to 17
+    const r = pointsOf([third, third, third]);
+    expect(r.score).toBe(100);
+    expect(r.impacts.reduce((a, b) => a + b, 0)).toBe(50);
+  });
+  it("gives the same points to the same contribution, whatever else the engine scores", () => {
+    expect(pointsOf([8.5, 3.2]).impacts[0]).toBe(pointsOf([8.5, -7.9]).impacts[0]);
+  });
+});
+
+describe("ranking", () => {
+  it("puts the engine that meets a budget with defaults above one that needs tuning, even when both round to 100", () => {
+    const flinkLike = makeEngine("zz-defaults", { latency: { floor: "10ms", typical: "200ms" } });
+    const beamLike = makeEngine("aa-tuned", { latency: { floor: "100ms", typical: "2s" } });
+    const r = evaluate(profileFrom("version: 1\nlatency: 1.9s\nthroughput: 1k/s\n"), catalogOf([beamLike, flinkLike]));
+    expect(r.ranking.map((e) => e.engine)).toEqual(["zz-defaults", "aa-tuned"]);
+    expect(r.recommendation.summary).not.toContain("tie");
   });
 });
 

@@ -11,6 +11,7 @@ import { InputError, UsageError } from "../diagnostics.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
 import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PROCESSING_KINDS, STATE_SIZES, UNITS } from "../profile/fields.js";
+import { closest } from "../suggest.js";
 import { DURATION_EXPECTED, parseDuration, parseRate, RATE_EXPECTED } from "../units.js";
 
 export interface InitAnswers {
@@ -35,12 +36,12 @@ export const DEFAULTS: InitAnswers = {
   name: "My streaming workload",
   latency: "1s",
   throughput: "10k/s",
-  processing: ["dataflow"],
+  processing: [],
   unit: "either",
   deployment: "either",
-  sources: ["kafka"],
-  sinks: ["kafka"],
-  languages: ["java"],
+  sources: [],
+  sinks: [],
+  languages: [],
   eventTime: false,
   exactlyOnce: false,
   state: "none",
@@ -85,8 +86,11 @@ export function parseAnswer(q: Question, raw: string): { value: unknown } | { er
       return parseDuration(t) && parseDuration(t)!.ms > 0 ? { value: t } : { error: `expected ${DURATION_EXPECTED}` };
     case "rate":
       return parseRate(t) && parseRate(t)!.perSecond > 0 ? { value: t } : { error: `expected ${RATE_EXPECTED}` };
-    case "enum":
-      return q.options!.includes(t) ? { value: t } : { error: `expected one of ${q.options!.join(", ")}` };
+    case "enum": {
+      if (q.options!.includes(t)) return { value: t };
+      const guess = closest(t, q.options!);
+      return { error: `${guess ? `did you mean '${guess}'? ` : ""}expected one of ${q.options!.join(", ")}` };
+    }
     case "bool":
       if (/^(y|yes|true)$/i.test(t)) return { value: true };
       if (/^(n|no|false)$/i.test(t)) return { value: false };
@@ -94,7 +98,10 @@ export function parseAnswer(q: Question, raw: string): { value: unknown } | { er
     case "list": {
       const items = t === "" || t === "none" ? [] : t.split(/[\s,]+/).filter(Boolean);
       const bad = items.filter((i) => !q.options!.includes(i));
-      return bad.length ? { error: `unknown: ${bad.join(", ")}; expected any of ${q.options!.join(", ")}` } : { value: [...new Set(items)] };
+      const guesses = bad.map((b) => closest(b, q.options!)).filter(Boolean);
+      return bad.length
+        ? { error: `unknown: ${bad.join(", ")}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(", ")}?)` : ""}; expected any of ${q.options!.join(", ")}` }
+        : { value: [...new Set(items)] };
     }
   }
 }

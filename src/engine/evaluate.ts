@@ -13,6 +13,7 @@ import type { Profile } from "../profile/load.js";
 import { formatMessage, RULES } from "../rules/index.js";
 import { engineLatency } from "../rules/latency-budget.js";
 import type { Rule, RuleContext } from "../rules/types.js";
+import { uniqueSources } from "../rules/helpers.js";
 import { sensitivity } from "./sensitivity.js";
 import { parseDuration } from "../units.js";
 import { type RankedEngine, type Reason, type Recommendation, type RecommendationKind, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
@@ -46,12 +47,28 @@ export function ruleContext(catalog: Catalog): RuleContext {
   return { config: catalog.config, level: (l: Level) => levels[l] };
 }
 
-/** Every engine scored and ordered: qualified first, by score, ties by id; then the disqualified the same way. */
+/** The unrounded score behind each ranked engine, for ordering and for telling real ties from rounding. */
+const rawOf = new WeakMap<RankedEngine, number>();
+
+/**
+ * Every engine scored and ordered: qualified first, by score, then by the
+ * unrounded score (so rounding never puts a worse engine first), then by id;
+ * then the disqualified the same way.
+ */
 export function rank(profile: Profile, catalog: Catalog): RankedEngine[] {
   const ctx = ruleContext(catalog);
   const scored = catalog.engines.map((e) => scoreEngine(profile, e, catalog, ctx));
-  scored.sort(byRank);
-  return scored.map((s, i) => ({ ...s, rank: i + 1 }));
+  scored.sort((a, b) => byRank({ ...a, raw: rawOf.get(a)! }, { ...b, raw: rawOf.get(b)! }));
+  return scored.map((s, i) => {
+    const ranked = { ...s, rank: i + 1 };
+    rawOf.set(ranked, rawOf.get(s)!);
+    return ranked;
+  });
+}
+
+/** Whether two ranked engines are tied exactly (not only after rounding). */
+export function tied(a: RankedEngine, b: RankedEngine): boolean {
+  return a.score === b.score && Math.abs((rawOf.get(a) ?? a.score) - (rawOf.get(b) ?? b.score)) < 1e-9;
 }
 
 export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): RankedEngine {
@@ -71,17 +88,18 @@ export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, 
       fit: Math.round(v.fit * 1000) / 1000,
       unmet: v.unmet,
       ...(v.detail !== undefined ? { detail: v.detail } : {}),
-      evidence: v.sources.map((s) => ({ url: s.url, version: s.version })),
+      evidence: uniqueSources(v.sources).map((s) => ({ url: s.url, version: s.version })),
       args,
       ...(userFile ? { catalogFile: userFile } : {}),
     };
   });
-  const score = clampScore(BASE_SCORE + raw.reduce((a, b) => a + b, 0));
-  const impacts = apportion(raw, score - BASE_SCORE);
+  const { impacts, score } = pointsOf(raw);
   reasons.forEach((r, i) => (r.impact = impacts[i]!));
   const disqualifiedBy = reasons.filter((r) => r.unmet && r.priority === "must").map((r) => r.rule);
   const catalogFile = catalog.userFiles[engine.id];
-  return { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons, ...(catalogFile ? { catalogFile } : {}) };
+  const ranked: RankedEngine = { engine: engine.id, name: engine.name, version: engine.version, rank: 0, score, disqualified: disqualifiedBy.length > 0, disqualifiedBy, reasons, ...(catalogFile ? { catalogFile } : {}) };
+  rawOf.set(ranked, BASE_SCORE + raw.reduce((a, b) => a + b, 0));
+  return ranked;
 }
 
 /** The rules that judge this profile: those that apply to it and whose weight in rules.yaml is not 0 (a weight of 0 turns a rule off). */
@@ -97,29 +115,34 @@ export function rawScore(
   ctx: RuleContext = ruleContext(catalog),
   verdictOf?: VerdictOf,
   weighed = weighRules(profile, catalog),
-): { raw: number; disqualified: boolean } {
-  let raw = BASE_SCORE;
+): { raw: number; score: number; disqualified: boolean } {
+  const parts: number[] = [];
   let disqualified = false;
   for (const { rule, share, must } of weighed) {
     const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
-    raw += share * (v.fit - 0.5);
+    parts.push(share * (v.fit - 0.5));
     if (v.unmet && must) disqualified = true;
   }
-  return { raw, disqualified };
+  return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score: pointsOf(parts).score, disqualified };
 }
 
-/** Integers that add up to `target` and stay within one of each raw value (largest remainder). */
-export function apportion(raw: number[], target: number): number[] {
-  const floors = raw.map(Math.floor);
-  let remaining = target - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
-  const out = [...floors];
-  for (const { i } of order) {
-    if (remaining <= 0) break;
-    out[i]!++;
-    remaining--;
+/**
+ * Each reason's points: its share of the score rounded half away from zero,
+ * so the same fit on the same rule always shows the same points, and the
+ * score is 50 plus their sum. Rounding can carry that sum past 0..100 when
+ * every rule is fully met (or fully missed); then the largest impacts are
+ * trimmed by a point each until it fits.
+ */
+export function pointsOf(parts: number[]): { impacts: number[]; score: number } {
+  const impacts = parts.map((x) => Math.sign(x) * Math.round(Math.abs(x)));
+  let score = BASE_SCORE + impacts.reduce((a, b) => a + b, 0);
+  const order = impacts.map((_, i) => i).sort((a, b) => Math.abs(parts[b]!) - Math.abs(parts[a]!) || a - b);
+  for (let k = 0; score > 100 || score < 0; k = (k + 1) % order.length) {
+    const i = order[k]!;
+    if (score > 100 && impacts[i]! > 0) (impacts[i]!--, score--);
+    else if (score < 0 && impacts[i]! < 0) (impacts[i]!++, score++);
   }
-  return out;
+  return { impacts, score };
 }
 
 export interface Outcome {
@@ -155,8 +178,8 @@ export function outcome(profile: Profile, catalog: Catalog, verdictOf?: VerdictO
   const ctx = ruleContext(catalog);
   const weighed = weighRules(profile, catalog);
   const scored = catalog.engines.map((e) => {
-    const { raw, disqualified } = rawScore(profile, e, catalog, ctx, verdictOf, weighed);
-    return { engine: e.id, score: clampScore(raw), disqualified };
+    const { raw, score, disqualified } = rawScore(profile, e, catalog, ctx, verdictOf, weighed);
+    return { engine: e.id, score, raw, disqualified };
   });
   return decide(profile, catalog, scored.sort(byRank));
 }
@@ -169,13 +192,16 @@ export function weighRules(profile: Profile, catalog: Catalog): { rule: Rule; sh
   return applicable.map((rule, i) => ({ rule, share: (100 * weights[i]!) / total, must: profile.priorities[rule.requirement] === "must" }));
 }
 
-function clampScore(raw: number): number {
-  return Math.max(0, Math.min(100, Math.round(raw)));
+interface Sortable {
+  engine: string;
+  score: number;
+  raw: number;
+  disqualified: boolean;
 }
 
-/** Qualified first, then by score, ties by engine id. */
-function byRank(a: { engine: string; score: number; disqualified: boolean }, b: { engine: string; score: number; disqualified: boolean }): number {
-  return Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0);
+/** Qualified first, then by score, then by the unrounded score, ties by engine id. */
+function byRank(a: Sortable, b: Sortable): number {
+  return Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (Math.abs(b.raw - a.raw) < 1e-9 ? 0 : b.raw - a.raw) || (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0);
 }
 
 function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Recommendation {
@@ -200,17 +226,17 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
   if (!top) {
     return { kind: "none", engine: null, summary: noneSummary(profile, catalog, ranking), margin: null, close: false };
   }
-  const tied = qualified.filter((r) => r.score === top.score);
-  if (tied.length > 1 && decision.kind === "engine") {
+  const ties = qualified.filter((r) => tied(r, top));
+  if (ties.length > 1 && decision.kind === "engine") {
     return {
       kind: "engine",
       engine: top.engine,
-      summary: `${listNames(tied.map((r) => r.name))} tie at ${top.score}/100: this profile does not tell them apart (ties are listed by engine id, so ${top.name} comes first); say more about processing, unit, deployment, sources and sinks, or languages to decide.`,
+      summary: `${listNames(ties.map((r) => r.name))} tie at ${top.score}/100: on every rule this profile asks about, the catalogue grades them alike (ties are listed by engine id, so ${top.name} comes first); ${unsaid(profile)}`,
       margin,
       close,
     };
   }
-  const lead = !second ? "" : margin === 0 ? `, tied with ${second.name}` : `, ${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}`;
+  const lead = !second ? "" : margin === 0 ? `, less than a point ahead of ${second.name}` : `, ${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}`;
   const strengths = top.reasons
     .filter((r) => r.impact > 0)
     .sort((a, b) => b.impact - a.impact)
@@ -218,7 +244,7 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     .map((r) => lowerFirst(r.message.replace(new RegExp(`^${escapeRe(top.name)} `), "")));
   const because = strengths.length ? `: ${strengths.join("; ")}` : "";
   if (decision.kind === "periodic-batch") {
-    const tiedBatch = qualified.filter((r) => r.score === top.score);
+    const tiedBatch = qualified.filter((r) => tied(r, top));
     const inWhat = tiedBatch.length > 1 ? `${tiedBatch.map((r) => r.name).join(" or ")} (tied at ${top.score}/100; listed by engine id)` : `${top.name} (score ${top.score}/100${lead})`;
     return {
       kind: "periodic-batch",
@@ -251,6 +277,19 @@ function noneSummary(profile: Profile, catalog: Catalog, ranking: RankedEngine[]
     .filter((x): x is string => x !== undefined);
   const options = relax.length ? ` ${capitalize(relax.join("; "))}.` : " No single must relaxed is enough; relax two or more.";
   return `No engine meets every must: ${conflicts}.${options}`;
+}
+
+/** What the profile leaves open, to suggest when engines tie. */
+function unsaid(p: Profile): string {
+  const open = [
+    p.processing.length ? "" : "processing",
+    p.unit === "either" ? "unit" : "",
+    p.deployment === "either" ? "deployment" : "",
+    p.sources.length ? "" : "sources",
+    p.sinks.length ? "" : "sinks",
+    p.languages.length ? "" : "languages",
+  ].filter(Boolean);
+  return open.length ? `saying more about ${open.join(", ")} would decide between them.` : "weigh the facts behind the reasons (advise engines ID) or add a requirement that separates them.";
 }
 
 function listNames(names: string[]): string {

@@ -35,8 +35,10 @@ export function formatMarkdown(result: Result): string {
   if (why) {
     out.push("", `### ${esc(why.title)}`, "", esc(why.intro), "");
     for (const l of why.losses) out.push(`- ${esc(l)}`);
-    out.push("", "It would be the answer:", "");
-    for (const c of why.changes) out.push(`- ${esc(c)}`);
+    if (why.changes.length) {
+      out.push("", "It would be the answer:", "");
+      for (const c of why.changes) out.push(`- ${esc(c)}`);
+    }
   }
   out.push("");
   out.push("### Reasons");

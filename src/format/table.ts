@@ -9,7 +9,7 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   const { style: s, width } = ctx;
   const out: string[] = [];
   const p = result.profile;
-  out.push(s.bold(`${p.name ?? p.file}`) + s.dim(`  (${p.file}; catalogue as of ${result.catalog.asOf})`));
+  out.push(s.bold(`${p.name ?? p.file}`) + s.dim(`  (${p.name !== undefined ? `${p.file}; ` : ""}catalogue as of ${result.catalog.asOf})`));
   out.push(`${s.dim("latency")} ${p.latency.text}  ${s.dim("throughput")} ${p.throughput.sustained.text}${p.throughput.peak ? ` (peak ${p.throughput.peak.text})` : ""}`);
   out.push("");
   const rec = result.recommendation;
@@ -57,8 +57,10 @@ export function formatTable(result: Result, ctx: FormatContext): string {
     out.push(s.bold(why.title));
     out.push(`  ${wrap(why.intro, width - 2, "  ")}`);
     for (const l of why.losses) out.push(`  - ${wrap(l, width - 4, "    ")}`);
-    out.push("  It would be the answer:");
-    for (const c of why.changes) out.push(`  - ${wrap(c, width - 4, "    ")}`);
+    if (why.changes.length) {
+      out.push("  It would be the answer:");
+      for (const c of why.changes) out.push(`  - ${wrap(c, width - 4, "    ")}`);
+    }
   }
   out.push("");
   out.push(s.bold("Reasons") + s.dim("  (every engine starts at 50; each rule adds or takes the points shown; rules: docs/rules.md)"));

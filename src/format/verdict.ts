@@ -45,15 +45,18 @@ export function whyNotLines(result: Result): { title: string; intro: string; los
   if (!w) return undefined;
   const winnerName = result.ranking.find((r) => r.engine === w.winner)?.name;
   const title = `Why not ${w.name}?`;
-  let intro: string;
-  if (w.winner === w.engine && result.recommendation.kind === "engine") intro = `${w.name} is the recommendation (score ${w.score}).`;
-  else if (w.disqualifiedBy.length) intro = `${w.name} is disqualified by ${w.disqualifiedBy.join(", ")} (a must it cannot meet); it scores ${w.score}, rank ${w.rank}.`;
-  else if (winnerName) intro = `${w.name} scores ${w.score}, ${w.behind} point${w.behind === 1 ? "" : "s"} behind ${winnerName} (rank ${w.rank}). Where it loses most:`;
-  else intro = `${w.name} scores ${w.score} (rank ${w.rank}); the recommendation is ${result.recommendation.kind}.`;
+  if (w.winner === w.engine && result.recommendation.kind !== "custom" && result.recommendation.kind !== "none") {
+    return { title, intro: `${w.name} is the recommendation (score ${w.score}).`, losses: [], changes: [] };
+  }
   const losses = w.reasons
     .filter((x) => x.gap > 0 || w.disqualifiedBy.includes(x.rule))
     .slice(0, 5)
     .map((x) => `${x.rule}: ${signedNum(x.impact)}${x.winnerImpact !== null && winnerName ? ` vs ${signedNum(x.winnerImpact)} for ${winnerName}` : ""}. ${x.message}`);
+  let intro: string;
+  if (w.disqualifiedBy.length) intro = `${w.name} is disqualified by ${w.disqualifiedBy.join(", ")} (a must it cannot meet); it scores ${w.score}, rank ${w.rank}.`;
+  else if (winnerName && losses.length === 0) intro = `${w.name} scores ${w.score}, rank ${w.rank}: it loses no points to ${winnerName} on any rule and is placed below it only by ${w.behind === 0 ? "the tie-break (engine id)" : "rounding"}.`;
+  else if (winnerName) intro = `${w.name} scores ${w.score}, ${w.behind === 0 ? "level with" : `${w.behind} point${w.behind === 1 ? "" : "s"} behind`} ${winnerName} (rank ${w.rank}). Where it loses most:`;
+  else intro = `${w.name} scores ${w.score} (rank ${w.rank}); the recommendation is ${result.recommendation.kind}.`;
   const changes = w.changes.length ? w.changes.slice(0, 5).map((c) => c.summary) : [`No single change to the profile makes ${w.name} the answer.`];
   return { title, intro, losses, changes };
 }

@@ -78,59 +78,81 @@ export function loadProfile(src: YamlSource, base: Path = []): Profile {
     ]);
   }
 
-  const data = validateYaml(profileSchema, src, base);
-  const profile = normalize(data, src.file, (path, d) => diagnostics.push({ file: src.file, ...at(path), ...d }));
-  if (diagnostics.length === 0) return profile;
-  throw new InputError(sortDiagnostics(diagnostics).slice(0, LIMITS.maxDiagnosticsPerFile));
+  // Shape and spelling (zod), then the checks across values (units in range,
+  // peak above sustained, no duplicates) on whatever parts are well formed, so
+  // that every problem in the file is reported at once.
+  let data: ProfileInput | undefined;
+  try {
+    data = validateYaml(profileSchema, src, base);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    diagnostics.push(...e.diagnostics);
+  }
+  valueChecks(value as Record<string, unknown>, (path, d) => diagnostics.push({ file: src.file, ...at(path), ...d }));
+  if (diagnostics.length === 0 && data) return normalize(data, src.file);
+  throw new InputError(sortDiagnostics(dedupe(diagnostics)).slice(0, LIMITS.maxDiagnosticsPerFile));
 }
 
-function normalize(p: ProfileInput, file: string, report: (path: Path, d: Omit<Diagnostic, "file">) => void): Profile {
-  const duration = (text: string, path: Path): Duration => {
-    const d = parseDuration(text);
-    if (!d) {
-      report(path, { message: `'${text}' is not a valid ${fieldName(path)}`, expected: DURATION_EXPECTED });
-      return { text, ms: 1 };
-    }
-    const problem = durationProblem(d);
-    if (problem) report(path, { message: `'${text}' is ${problem}`, expected: "a budget between 1us and a year" });
-    return d;
-  };
-  const rate = (text: string, path: Path): Rate => {
-    const r = parseRate(text);
-    if (!r) {
-      report(path, { message: `'${text}' is not a valid ${fieldName(path)}`, expected: RATE_EXPECTED });
-      return { text, perSecond: 1 };
-    }
-    const problem = rateProblem(r);
-    if (problem) report(path, { message: `'${text}' is ${problem}`, expected: "a rate between 1/day and 1000B/s" });
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.line}:${d.col}:${d.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}
+
+type Report = (path: Path, d: Omit<Diagnostic, "file">) => void;
+
+/** Checks that need parsed values, run on the raw document: anything not well formed is zod's to report. */
+function valueChecks(v: Record<string, unknown>, report: Report): void {
+  if (typeof v.latency === "string") {
+    const d = parseDuration(v.latency);
+    const problem = d && durationProblem(d);
+    if (problem) report(["latency"], { message: `'${v.latency}' ${problem}`, expected: "a budget between 1us and a year" });
+  }
+  const rateAt = (x: unknown, path: Path): Rate | undefined => {
+    if (typeof x !== "string") return undefined;
+    const r = parseRate(x);
+    const problem = r && rateProblem(r);
+    if (problem) report(path, { message: `'${x}' ${problem}`, expected: "a rate between 1/day and 1000B/s" });
     return r;
   };
-  const throughput: Profile["throughput"] =
-    typeof p.throughput === "string"
-      ? { sustained: rate(p.throughput, ["throughput"]), form: "rate" as const }
-      : {
-          form: "object" as const,
-          sustained: rate(p.throughput.sustained, ["throughput", "sustained"]),
-          ...(p.throughput.peak !== undefined ? { peak: rate(p.throughput.peak, ["throughput", "peak"]) } : {}),
-        };
-  if (throughput.peak && throughput.peak.perSecond < throughput.sustained.perSecond) {
-    report(["throughput", "peak"], {
-      message: `peak '${throughput.peak.text}' is below sustained '${throughput.sustained.text}'`,
-      expected: "a peak at least as high as the sustained rate",
-    });
+  const t = v.throughput;
+  if (typeof t === "string") rateAt(t, ["throughput"]);
+  else if (t && typeof t === "object" && !Array.isArray(t)) {
+    const sustained = rateAt((t as Record<string, unknown>).sustained, ["throughput", "sustained"]);
+    const peak = rateAt((t as Record<string, unknown>).peak, ["throughput", "peak"]);
+    if (sustained && peak && peak.perSecond < sustained.perSecond) {
+      report(["throughput", "peak"], { message: `peak '${peak.text}' is below sustained '${sustained.text}'`, expected: "a peak at least as high as the sustained rate" });
+    }
   }
   for (const list of ["processing", "sources", "sinks", "languages"] as const) {
-    const items: readonly string[] = p[list] ?? [];
+    const items = v[list];
+    if (!Array.isArray(items)) continue;
     items.forEach((item, i) => {
-      if (items.indexOf(item) !== i) report([list, i], { message: `'${item}' is listed twice in ${list}`, expected: "each entry once" });
+      if (typeof item === "string" && items.indexOf(item) !== i) report([list, i], { message: `'${item}' is listed twice in ${list}`, expected: "each entry once" });
     });
   }
+}
+
+/** The validated input as a Profile: units parsed (the schema and valueChecks have vouched for them), defaults filled. */
+function normalize(p: ProfileInput, file: string): Profile {
+  const duration = (text: string): Duration => parseDuration(text)!;
+  const rate = (text: string): Rate => parseRate(text)!;
+  const throughput: Profile["throughput"] =
+    typeof p.throughput === "string"
+      ? { sustained: rate(p.throughput), form: "rate" as const }
+      : {
+          form: "object" as const,
+          sustained: rate(p.throughput.sustained),
+          ...(p.throughput.peak !== undefined ? { peak: rate(p.throughput.peak) } : {}),
+        };
   const priorities = Object.fromEntries(REQUIREMENTS.map((r) => [r, p.priorities?.[r] ?? "normal"])) as Record<Requirement, Priority>;
   return {
     file,
     ...(p.name !== undefined ? { name: p.name } : {}),
     ...(p.description !== undefined ? { description: p.description } : {}),
-    latency: duration(p.latency, ["latency"]),
+    latency: duration(p.latency),
     throughput,
     processing: p.processing ?? [],
     unit: p.unit ?? "either",

@@ -24,7 +24,7 @@ export const latencyBudget: Rule = {
     batch: "a {budget} budget suits scheduled batch jobs; {engine} runs bounded batch jobs: {batch}",
     meets: "{engine} meets the {budget} budget with default settings (typically {typical})",
     tuned: "{engine} can meet {budget} only when tuned (floor {floor}, default {typical})",
-    below: "{budget} is below {engine}'s floor of {floor}{exactlyOnce}",
+    below: "{budget} is below the floor of {engine} ({floor}{exactlyOnce})",
   },
   applies: () => true,
   key: (p) => `${p.latency.ms}|${p.exactlyOnce && p.priorities.exactlyOnce === "must"}`,
