@@ -26,6 +26,10 @@ export interface Catalog {
 
 export function loadEngineFile(path: string): Engine {
   const src = parseYaml(readSource(path));
+  const v = src.value as Record<string, unknown> | null;
+  if (v && typeof v === "object" && !("id" in v) && "latency" in v && "throughput" in v) {
+    throw new InputError([{ file: src.file, line: 1, col: 1, message: "this looks like a profile, not an engine descriptor", expected: "an engine descriptor (docs/catalog-format.md); pass profiles as `advise PROFILE`, and only engine files with --catalog" }]);
+  }
   const engine = validateYaml(engineSchema, src);
   const at = locator(src, []);
   const problems: Diagnostic[] = [];
