@@ -4,16 +4,15 @@ import { main } from "./main.js";
 
 // A reader that stops early (`advise --help | head -1`) closes the pipe: that is
 // not an error of ours, so end quietly instead of printing a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
-  });
-}
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
-  // Exit as soon as the output is flushed: letting Node tear the heap down
-  // costs several milliseconds for nothing.
-  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+  // Exit as soon as stdout is flushed: letting Node tear the heap down costs
+  // several milliseconds for nothing. (stderr writes are synchronous on POSIX;
+  // on Windows, where pipes are asynchronous, let the process end by itself.)
+  if (process.platform !== "win32") process.stdout.write("", () => process.exit(code));
 });

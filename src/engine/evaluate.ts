@@ -123,7 +123,11 @@ export function rawScore(
     parts.push(share * (v.fit - 0.5));
     if (v.unmet && must) disqualified = true;
   }
-  return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score: pointsOf(parts).score, disqualified };
+  // the score as evaluate() shows it: 50 plus each part rounded (pointsOf, without its arrays when in range)
+  let score = BASE_SCORE;
+  for (const x of parts) score += Math.sign(x) * Math.round(Math.abs(x));
+  if (score < 0 || score > 100) score = pointsOf(parts).score;
+  return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score, disqualified };
 }
 
 /**
@@ -136,6 +140,7 @@ export function rawScore(
 export function pointsOf(parts: number[]): { impacts: number[]; score: number } {
   const impacts = parts.map((x) => Math.sign(x) * Math.round(Math.abs(x)));
   let score = BASE_SCORE + impacts.reduce((a, b) => a + b, 0);
+  if (score >= 0 && score <= 100) return { impacts, score };
   const order = impacts.map((_, i) => i).sort((a, b) => Math.abs(parts[b]!) - Math.abs(parts[a]!) || a - b);
   for (let k = 0; score > 100 || score < 0; k = (k + 1) % order.length) {
     const i = order[k]!;
