@@ -240,21 +240,23 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
 }
 
 /**
- * Values to try in the user's units, nearest first, above and below `now`:
- * each point rounded both ways, and just below it (thresholds are inclusive).
+ * Values to try in the user's units, nearest first, above and below `now`.
+ * Between two consecutive points the answer cannot change (the points hold
+ * every threshold and every crossing), so one value just past each point is
+ * enough: rounded up going up (thresholds are inclusive: budget >= floor),
+ * and just below it going down.
  */
 function candidateValues(points: number[], now: number, toText: (v: number, dir: "up" | "down") => string | undefined, toNumber: (text: string) => number): { up: boolean; values: string[] }[] {
   const up = new Set<string>();
   const down = new Set<string>();
   for (const p of points) {
-    for (const v of [p, p * 0.999]) {
-      for (const dir of ["up", "down"] as const) {
-        const text = toText(v, dir);
-        if (!text) continue;
-        const n = toNumber(text);
-        if (n > now) up.add(text);
-        if (n < now) down.add(text);
-      }
+    if (p > now) {
+      const text = toText(p, "up");
+      if (text && toNumber(text) > now) up.add(text);
+    }
+    if (p * 0.999 < now) {
+      const text = toText(p * 0.999, "down");
+      if (text && toNumber(text) < now) down.add(text);
     }
   }
   const byDistance = (xs: Set<string>) => [...xs].sort((a, b) => Math.abs(Math.log(toNumber(a) / now)) - Math.abs(Math.log(toNumber(b) / now)));
