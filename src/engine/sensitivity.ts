@@ -58,19 +58,23 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   const ctx = ruleContext(catalog);
   // Verdicts memoised by each rule's input key: a change re-judges only what it can move.
   const memo = new Map<Rule, Map<Engine, Map<string, { fit: number; unmet: boolean }>>>();
-  const verdicts = (p: Profile): VerdictOf => (rule, engine) => {
-    let byEngine = memo.get(rule);
-    if (!byEngine) memo.set(rule, (byEngine = new Map()));
-    let byKey = byEngine.get(engine);
-    if (!byKey) byEngine.set(engine, (byKey = new Map()));
-    const key = rule.key(p, ctx);
-    let v = byKey.get(key);
-    if (!v) {
-      const full = rule.evaluate(p, engine, ctx);
-      v = { fit: full.fit, unmet: full.unmet };
-      byKey.set(key, v);
-    }
-    return v;
+  const verdicts = (p: Profile): VerdictOf => {
+    const keys = new Map<Rule, string>(); // one key per rule for this profile, shared by all engines
+    return (rule, engine) => {
+      let byEngine = memo.get(rule);
+      if (!byEngine) memo.set(rule, (byEngine = new Map()));
+      let byKey = byEngine.get(engine);
+      if (!byKey) byEngine.set(engine, (byKey = new Map()));
+      let key = keys.get(rule);
+      if (key === undefined) keys.set(rule, (key = rule.key(p, ctx)));
+      let v = byKey.get(key);
+      if (!v) {
+        const full = rule.evaluate(p, engine, ctx);
+        v = { fit: full.fit, unmet: full.unmet };
+        byKey.set(key, v);
+      }
+      return v;
+    };
   };
   const consider = (path: string[], from: Value | null, to: Value, changed: Profile, cost: number, how: string) => {
     const o = outcome(changed, catalog, verdicts(changed));
