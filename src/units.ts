@@ -84,12 +84,14 @@ function parseRateUncached(text: string): Rate | undefined {
 /** Why a syntactically valid duration is still unusable, or undefined when it is fine. */
 export function durationProblem(d: Duration): string | undefined {
   if (d.ms <= 0) return "is zero, and a budget of zero cannot be met";
+  if (d.ms < 0.001) return "is shorter than 1us";
   if (d.ms > MAX_DURATION_MS) return "is longer than a year";
   return undefined;
 }
 
 export function rateProblem(r: Rate): string | undefined {
   if (r.perSecond <= 0) return "is zero";
+  if (r.perSecond < 1 / 86_400) return "is less than 1/day";
   if (r.perSecond > MAX_RATE_PER_SECOND) return "is more than 10^12 events per second";
   return undefined;
 }

@@ -80,3 +80,44 @@ describe("values in the user's units", () => {
     expect(rateText(r, like, dir as "up" | "down")).toBe(text);
   });
 });
+
+describe("random profiles", () => {
+  // A fuzz over the profile space: the reported latency changes are the nearest
+  // budgets (to 3 significant digits) at which the answer changes.
+  const pick = <T>(xs: readonly T[], r: () => number) => xs[Math.floor(r() * xs.length)]!;
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const profiles = Array.from({ length: 40 }, () => {
+    const lines = [
+      "version: 1",
+      `latency: ${pick(["3ms", "20ms", "80ms", "300ms", "1s", "4s", "30s"], rnd)}`,
+      `throughput: ${pick(["500/s", "20k/s", "400k/s", "3M/s"], rnd)}`,
+      rnd() < 0.5 ? `unit: ${pick(["event", "record"], rnd)}` : "",
+      rnd() < 0.5 ? `deployment: ${pick(["library", "service"], rnd)}` : "",
+      rnd() < 0.5 ? `sources: [${pick(["kafka", "pubsub", "database", "kinesis"], rnd)}]` : "",
+      rnd() < 0.3 ? `cloud: ${pick(["aws", "gcp", "azure", "none"], rnd)}` : "",
+      rnd() < 0.3 ? "license: open-source" : "",
+      rnd() < 0.3 ? "exactlyOnce: true" : "",
+      rnd() < 0.3 ? `processing: [${pick(["sql", "cep", "ml-scoring", "etl"], rnd)}]` : "",
+      rnd() < 0.3 ? `priorities: {${pick(["latency", "deployment", "exactlyOnce", "license"], rnd)}: must}` : "",
+    ];
+    return lines.filter(Boolean).join("\n") + "\n";
+  });
+  it.each(profiles.map((p, i) => [i, p] as const))("profile %i: no nearer latency flip than reported", (_, text) => {
+    const profile = loadProfile(parseYaml({ file: "fuzz.yaml", text }));
+    const base = outcome(profile, catalog);
+    const result = evaluate(profile, catalog);
+    const reported = result.sensitivity.filter((s) => s.path.join(".") === "latency").map((s) => parseDuration(String(s.to))!.ms);
+    const now = profile.latency.ms;
+    const nearestUp = Math.min(...reported.filter((x) => x > now), now * 1e4);
+    const nearestDown = Math.max(...reported.filter((x) => x < now), now / 1e4);
+    for (let i = 1; i <= 800; i++) {
+      for (const ms of [now * (nearestUp / now) ** (i / 801), now * (nearestDown / now) ** (i / 801)]) {
+        if (ms > nearestDown * 1.005 && ms < nearestUp / 1.005) {
+          const o = outcome({ ...profile, latency: { text: `${ms}ms`, ms } }, catalog);
+          expect({ ms, kind: o.kind, engine: o.engine }, text).toEqual({ ms, kind: base.kind, engine: base.engine });
+        }
+      }
+    }
+  });
+});

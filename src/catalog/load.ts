@@ -4,7 +4,7 @@
 // rule weights for known rules), with located errors.
 
 import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { readSource } from "../io/read.js";
 import { parseYaml } from "../io/yaml.js";
@@ -115,7 +115,8 @@ export function withUserCatalog(base: Catalog, dir: string): Catalog {
     try {
       const e = loadEngineFile(file);
       byId.set(e.id, e);
-      userFiles[e.id] = file;
+      // relative to the working folder, as a user would type it (and the same on every machine)
+      userFiles[e.id] = relative(process.cwd(), file) || file;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       diagnostics.push(...err.diagnostics);

@@ -79,7 +79,6 @@ export const engineSchema = z.strictObject({
   seedCorrections: z._default(z.array(z.strictObject({ claim: text, current: text, sources })), []),
 });
 
-export type EngineInput = z.input<typeof engineSchema>;
 export type Engine = z.output<typeof engineSchema>;
 export type Fact = z.output<typeof factSchema>;
 export type Source = z.output<typeof sourceSchema>;

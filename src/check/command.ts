@@ -78,7 +78,12 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
   const text = await render(opts.format, report, ctx);
   if (summaryFile) {
     const { githubSummary } = await import("./github.js");
-    appendFileSync(summaryFile, githubSummary(report));
+    try {
+      appendFileSync(summaryFile, githubSummary(report));
+    } catch (e) {
+      const { describeFsError } = await import("../io/read.js");
+      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
+    }
   }
   await write(process.stdout, text);
   // Every problem also goes to stderr as `file:line:col: message; expected …`, in every format,

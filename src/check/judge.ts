@@ -8,6 +8,7 @@
 // The message names the deciding rule(s), the user's value and the source,
 // all taken from the Result's reasons.
 
+import { tied } from "../engine/evaluate.js";
 import { compareText } from "../compare.js";
 import type { RankedEngine, Reason, Result } from "../engine/result.js";
 import { closest } from "../suggest.js";
@@ -96,7 +97,7 @@ export function judge(input: JudgeInput): Judgement {
     const deciding = losses(input, mine, best);
     const first =
       gap === 0
-        ? `${label(best)} now ranks first: it ties with ${label(mine)} on ${best.score} and comes first by id`
+        ? `${label(best)} now ranks first: it ties with ${label(mine)} on ${best.score} and comes first ${tied(best, mine) ? "by id" : "on the unrounded score"}`
         : `${label(best)} now ranks first with ${best.score}, ${points(gap)} ahead of ${label(mine)} with ${mine.score}`;
     const headline = `${first}; within the margin of ${margin}, so the decision stands.`;
     return {

@@ -8,6 +8,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { dirname, relative, resolve } from "node:path";
 import { InputError, UsageError } from "../diagnostics.js";
+import { describeFsError } from "../io/read.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
 import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PROCESSING_KINDS, STATE_SIZES, UNITS } from "../profile/fields.js";
@@ -207,14 +208,27 @@ export async function runInit(file: string, opts: InitOptions): Promise<{ text: 
   if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr);
   const schemaRef = target ? relative(dirname(target), opts.schemaPath).split("\\").join("/") : opts.schemaPath;
   const text = renderProfile(answers, schemaRef);
-  // What is written must validate.
+  // What is written must validate: a flag value that is well formed but out of
+  // range (--latency 9000h) is reported against its flag.
   try {
     loadProfile(parseYaml({ file: file === "-" ? "<stdout>" : file, text }));
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`init produced an invalid profile: ${e.message}`);
-    throw e;
+    if (!(e instanceof InputError)) throw e;
+    const lines = text.split("\n");
+    throw new UsageError(
+      e.diagnostics
+        .map((d) => {
+          const key = /^(\w+):/.exec(lines[(d.line ?? 1) - 1] ?? "")?.[1] ?? "value";
+          return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${d.message}${d.expected ? `; expected ${d.expected}` : ""}`;
+        })
+        .join("\n"),
+    );
   }
   if (!target) return { text };
-  writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });
+  try {
+    writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });
+  } catch (e) {
+    throw new InputError([{ file, message: `cannot be written: ${describeFsError(e)}`, expected: "a path in an existing, writable folder" }]);
+  }
   return { text, wrote: target };
 }

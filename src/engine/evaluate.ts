@@ -107,7 +107,26 @@ export function applicableRules(profile: Profile, catalog: Catalog) {
   return RULES.filter((r) => (catalog.config.weights[r.id] ?? 1) > 0 && r.applies(profile));
 }
 
-/** The unrounded score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
+/** Each applying rule's signed contribution to the score (unrounded), and whether a must disqualifies. */
+export function scoreParts(
+  profile: Profile,
+  engine: Engine,
+  catalog: Catalog,
+  ctx: RuleContext = ruleContext(catalog),
+  verdictOf?: VerdictOf,
+  weighed = weighRules(profile, catalog),
+): { parts: number[]; disqualified: boolean } {
+  const parts: number[] = [];
+  let disqualified = false;
+  for (const { rule, share, must } of weighed) {
+    const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
+    parts.push(share * (v.fit - 0.5));
+    if (v.unmet && must) disqualified = true;
+  }
+  return { parts, disqualified };
+}
+
+/** The unrounded score, the shown score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
 export function rawScore(
   profile: Profile,
   engine: Engine,
@@ -116,18 +135,17 @@ export function rawScore(
   verdictOf?: VerdictOf,
   weighed = weighRules(profile, catalog),
 ): { raw: number; score: number; disqualified: boolean } {
-  const parts: number[] = [];
-  let disqualified = false;
-  for (const { rule, share, must } of weighed) {
-    const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
-    parts.push(share * (v.fit - 0.5));
-    if (v.unmet && must) disqualified = true;
-  }
+  const { parts, disqualified } = scoreParts(profile, engine, catalog, ctx, verdictOf, weighed);
   // the score as evaluate() shows it: 50 plus each part rounded (pointsOf, without its arrays when in range)
   let score = BASE_SCORE;
-  for (const x of parts) score += Math.sign(x) * Math.round(Math.abs(x));
+  for (const x of parts) score += roundPoints(x);
   if (score < 0 || score > 100) score = pointsOf(parts).score;
   return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score, disqualified };
+}
+
+/** A part of the score as shown: rounded half away from zero. */
+export function roundPoints(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x));
 }
 
 /**
@@ -138,7 +156,7 @@ export function rawScore(
  * trimmed by a point each until it fits.
  */
 export function pointsOf(parts: number[]): { impacts: number[]; score: number } {
-  const impacts = parts.map((x) => Math.sign(x) * Math.round(Math.abs(x)));
+  const impacts = parts.map(roundPoints);
   let score = BASE_SCORE + impacts.reduce((a, b) => a + b, 0);
   if (score >= 0 && score <= 100) return { impacts, score };
   const order = impacts.map((_, i) => i).sort((a, b) => Math.abs(parts[b]!) - Math.abs(parts[a]!) || a - b);
@@ -236,7 +254,7 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     return {
       kind: "engine",
       engine: top.engine,
-      summary: `${listNames(ties.map((r) => r.name))} tie at ${top.score}/100: on every rule this profile asks about, the catalogue grades them alike (ties are listed by engine id, so ${top.name} comes first); ${unsaid(profile)}`,
+      summary: `${listNames(ties.map((r) => r.name))} tie at ${top.score}/100: ${whyTied(ties)} (ties are listed by engine id, so ${top.name} comes first); ${unsaid(profile)}`,
       margin,
       close,
     };
@@ -282,6 +300,19 @@ function noneSummary(profile: Profile, catalog: Catalog, ranking: RankedEngine[]
     .filter((x): x is string => x !== undefined);
   const options = relax.length ? ` ${capitalize(relax.join("; "))}.` : " No single must relaxed is enough; relax two or more.";
   return `No engine meets every must: ${conflicts}.${options}`;
+}
+
+/** Why engines tie: the same grade on every rule, or strengths that offset. */
+function whyTied(ties: RankedEngine[]): string {
+  const [a, b] = ties as [RankedEngine, RankedEngine];
+  const fitOf = (r: RankedEngine, rule: string) => r.reasons.find((x) => x.rule === rule)?.fit;
+  const aBetter = a.reasons.filter((x) => x.fit > (fitOf(b, x.rule) ?? x.fit)).map((x) => x.rule);
+  const bBetter = b.reasons.filter((x) => x.fit > (fitOf(a, x.rule) ?? x.fit)).map((x) => x.rule);
+  if (ties.length === 2 && (aBetter.length || bBetter.length)) {
+    return `their differences offset (${a.name} is stronger on ${aBetter.join(", ") || "nothing"}, ${b.name} on ${bBetter.join(", ") || "nothing"})`;
+  }
+  const alike = ties.every((t) => t.reasons.every((x) => x.fit === fitOf(a, x.rule)));
+  return alike ? "on every rule this profile asks about, the catalogue grades them alike" : "their strengths and weaknesses offset";
 }
 
 /** What the profile leaves open, to suggest when engines tie. */

@@ -93,6 +93,7 @@ export function profileJson(p: Profile) {
     ...(p.description !== undefined ? { description: p.description } : {}),
     latency: { text: p.latency.text, ms: p.latency.ms },
     throughput: {
+      ...(p.throughput.form ? { form: p.throughput.form } : {}),
       sustained: { text: p.throughput.sustained.text, perSecond: p.throughput.sustained.perSecond },
       ...(p.throughput.peak ? { peak: { text: p.throughput.peak.text, perSecond: p.throughput.peak.perSecond } } : {}),
     },

@@ -24,7 +24,7 @@ import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Engine } from "../catalog/schema.js";
 import type { Rule } from "../rules/types.js";
-import { applicableRules, type Outcome, outcome, rawScore, ruleContext, type VerdictOf, weighRules } from "./evaluate.js";
+import { applicableRules, BASE_SCORE, type Outcome, outcome, roundPoints, ruleContext, scoreParts, type VerdictOf, weighRules } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -206,14 +206,23 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
     if (e.latency.exactlyOnceFloor) points.add(parseDuration(e.latency.exactlyOnceFloor)!.ms);
   }
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
-  // Where two engines' scores cross (or come within a rounding point) between breakpoints.
+  // Between two breakpoints only the latency rule's part of each score moves,
+  // linearly in log(budget). The shown score is 50 plus each part rounded, so
+  // the order of two engines can change where their unrounded scores cross
+  // (the tie-break) or where either one's latency part crosses a half point
+  // (its shown score steps) while the two are within a point of each other.
   const ctx = ruleContext(catalog);
-  /** Every engine's unrounded score at a budget. */
-  const scoresAt = (ms: number) => {
+  const partsAt = (ms: number) => {
     const p: Profile = { ...profile, latency: { text: "", ms } };
     const weighed = weighRules(p, catalog);
     const v = verdicts(p);
-    return catalog.engines.map((e) => rawScore(p, e, catalog, ctx, v, weighed).raw);
+    const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
+    return catalog.engines.map((e) => {
+      const parts = scoreParts(p, e, catalog, ctx, v, weighed).parts;
+      const latency = at === -1 ? 0 : parts[at]!;
+      const others = BASE_SCORE + parts.reduce((sum, x, i) => (i === at ? sum : sum + roundPoints(x)), 0);
+      return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), latency, others };
+    });
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
@@ -222,19 +231,30 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
     const hi = Math.log(edges[i + 1]!);
     const x1 = lo + (hi - lo) / 3;
     const x2 = lo + (2 * (hi - lo)) / 3;
-    const ys1 = scoresAt(Math.exp(x1));
-    const ys2 = scoresAt(Math.exp(x2));
-    const lines = ys1.map((y1, k) => {
-      const b = (ys2[k]! - y1) / (x2 - x1);
+    const s1 = partsAt(Math.exp(x1));
+    const s2 = partsAt(Math.exp(x2));
+    const line = (y1: number, y2: number) => {
+      const b = (y2 - y1) / (x2 - x1);
       return { a: y1 - b * x1, b };
-    });
-    for (let p = 0; p < lines.length; p++) {
-      for (let q = p + 1; q < lines.length; q++) {
-        const db = lines[p]!.b - lines[q]!.b;
-        if (Math.abs(db) < 1e-12) continue;
-        for (const delta of [-1, -0.5, 0, 0.5, 1]) {
-          const x = (delta - (lines[p]!.a - lines[q]!.a)) / db;
+    };
+    const raws = s1.map((e, k) => line(e.raw, s2[k]!.raw));
+    const lats = s1.map((e, k) => line(e.latency, s2[k]!.latency));
+    const shown = (k: number, x: number) => s1[k]!.others + roundPoints(lats[k]!.a + lats[k]!.b * x);
+    for (let p = 0; p < raws.length; p++) {
+      for (let q = p + 1; q < raws.length; q++) {
+        const db = raws[p]!.b - raws[q]!.b;
+        if (Math.abs(db) > 1e-12) {
+          const x = -(raws[p]!.a - raws[q]!.a) / db;
           if (x > lo && x < hi) crossings.push(Math.exp(x));
+        }
+        for (const k of [p, q]) {
+          const { a, b } = lats[k]!;
+          if (Math.abs(b) < 1e-12) continue;
+          const [from, to] = [a + b * lo, a + b * hi].sort((m, n) => m - n) as [number, number];
+          for (let h = Math.ceil(from - 0.5) + 0.5; h < to; h++) {
+            const x = (h - a) / b;
+            if (x > lo && x < hi && Math.abs(shown(p, x) - shown(q, x)) <= 1) crossings.push(Math.exp(x));
+          }
         }
       }
     }

@@ -29,7 +29,6 @@ export const REQUIREMENTS = [
   "license",
 ] as const;
 
-export const TOP_LEVEL_KEYS = ["version", "name", "description", ...REQUIREMENTS, "priorities"] as const;
 
 export type ProcessingKind = (typeof PROCESSING_KINDS)[number];
 export type UnitKind = (typeof UNITS)[number];

@@ -8,11 +8,13 @@ import { fieldName, locator, sortDiagnostics, validateYaml, valueAt } from "../v
 import {
   type Duration,
   DURATION_EXPECTED,
+  DURATION_PATTERN,
   durationProblem,
   parseDuration,
   parseRate,
   type Rate,
   RATE_EXPECTED,
+  RATE_PATTERN,
   rateProblem,
 } from "../units.js";
 import {
@@ -103,17 +105,20 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 
 type Report = (path: Path, d: Omit<Diagnostic, "file">) => void;
 
+const DURATION_RE = new RegExp(DURATION_PATTERN);
+const RATE_RE = new RegExp(RATE_PATTERN);
+
 /** Checks that need parsed values, run on the raw document: anything not well formed is zod's to report. */
 function valueChecks(v: Record<string, unknown>, report: Report): void {
-  if (typeof v.latency === "string") {
+  if (typeof v.latency === "string" && DURATION_RE.test(v.latency.trim())) {
     const d = parseDuration(v.latency);
-    const problem = d && durationProblem(d);
+    const problem = d ? durationProblem(d) : "is too large a number";
     if (problem) report(["latency"], { message: `'${v.latency}' ${problem}`, expected: "a budget between 1us and a year" });
   }
   const rateAt = (x: unknown, path: Path): Rate | undefined => {
-    if (typeof x !== "string") return undefined;
+    if (typeof x !== "string" || !RATE_RE.test(x.trim())) return undefined;
     const r = parseRate(x);
-    const problem = r && rateProblem(r);
+    const problem = r ? rateProblem(r) : "is too large a number";
     if (problem) report(path, { message: `'${x}' ${problem}`, expected: "a rate between 1/day and 1000B/s" });
     return r;
   };
