@@ -52,3 +52,12 @@ export function positionAt(text: string, offset: number): { line: number; col: n
   }
   return { line, col: end - lineStart + 1 };
 }
+
+/** The same problem reported twice at the same place is shown once. */
+export function dedupeDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}:${d.line}:${d.col}:${d.message}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
+}

@@ -2,6 +2,7 @@
 // into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
 // src/cli.ts is the entry point that runs it.
 
+import { writeOut } from "./text.js";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -93,15 +94,10 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   const color = opts.format === "table" && wantColor(opts.color, process.env, Boolean(process.stdout.isTTY));
   const { render } = await import("./format/index.js");
   const text = await render(opts.format, result, { style: await makeStyle(color), width: process.stdout.columns || 100 });
-  await write(process.stdout, text);
+  await writeOut(process.stdout, text);
   return 0;
 }
 
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    stream.write(text, () => resolve());
-  });
-}
 
 function version(): string {
   return typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev";
@@ -144,7 +140,7 @@ function registerInfoCommands(program: Command): void {
     .description("print the profile's JSON Schema (for editors; generated from the validator)")
     .action(async () => {
       const { profileJsonSchemaText } = await import("./commands/schema.js");
-      await write(process.stdout, profileJsonSchemaText());
+      await writeOut(process.stdout, profileJsonSchemaText());
     });
   const init = program
     .command("init")
@@ -175,7 +171,7 @@ function registerInfoCommands(program: Command): void {
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
     const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath: join(packageRoot(), "schema", "profile.schema.json") });
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
-    else await write(process.stdout, r.text);
+    else await writeOut(process.stdout, r.text);
   });
   program
     .command("engines")
@@ -187,13 +183,13 @@ function registerInfoCommands(program: Command): void {
       const catalog = await catalogFor(opts);
       const m = await import("./commands/engines.js");
       if (id === undefined) {
-        await write(process.stdout, opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
+        await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
         return;
       }
       const engine = catalog.engines.find((e) => e.id === id);
       if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
       const userFile = catalog.userFiles[id];
-      await write(process.stdout, opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
+      await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
     });
   program
     .command("explain")
@@ -205,7 +201,7 @@ function registerInfoCommands(program: Command): void {
       const { RULES, ruleById } = await import("./rules/index.js");
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await write(process.stdout, opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
+        await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
         return;
       }
       const rule = ruleById(ruleId);
@@ -216,7 +212,7 @@ function registerInfoCommands(program: Command): void {
         throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
       }
       const x = m.explainRule(rule, catalog);
-      await write(process.stdout, opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
+      await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
     });
 }
 

@@ -3,6 +3,7 @@
 // checked for sense (ids match file names, floors below typical values,
 // rule weights for known rules), with located errors.
 
+import { compareText } from "../text.js";
 import { readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
@@ -98,7 +99,7 @@ export function loadCatalogDir(dir: string): Catalog {
     }
   }
   if (diagnostics.length || !config) throw new InputError(diagnostics);
-  engines.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  engines.sort((a, b) => compareText(a.id, b.id));
   return { asOf: config.asOf, config, engines, userFiles: {} };
 }
 
@@ -123,6 +124,6 @@ export function withUserCatalog(base: Catalog, dir: string): Catalog {
     }
   }
   if (diagnostics.length) throw new InputError(diagnostics);
-  const engines = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const engines = [...byId.values()].sort((a, b) => compareText(a.id, b.id));
   return { ...base, engines, userFiles };
 }

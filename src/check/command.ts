@@ -3,6 +3,7 @@
 // like the main command): 2 when any ADR or profile is unreadable or invalid,
 // else 1 when any decision fails, else 0. Every ADR's result is printed either way.
 
+import { writeOut } from "../text.js";
 import { appendFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, type CheckContext, type CheckFormat } from "./context.js";
@@ -85,12 +86,12 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
       process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
     }
   }
-  await write(process.stdout, text);
+  await writeOut(process.stdout, text);
   // Every problem also goes to stderr as `file:line:col: message; expected …`, in every format,
   // like every other command: scripts and editors read problems from stderr.
   const { formatDiagnostic } = await import("../diagnostics.js");
   const problems = report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]);
-  if (problems.length) await write(process.stderr, `${problems.map(formatDiagnostic).join("\n")}\n`);
+  if (problems.length) await writeOut(process.stderr, `${problems.map(formatDiagnostic).join("\n")}\n`);
   return report.exitCode;
 }
 
@@ -109,8 +110,3 @@ async function render(format: CheckFormat, report: import("./types.js").CheckRep
   }
 }
 
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    stream.write(text, () => resolve());
-  });
-}

@@ -9,7 +9,7 @@
 // all taken from the Result's reasons.
 
 import { tied } from "../engine/evaluate.js";
-import { compareText } from "../compare.js";
+import { compareText } from "../text.js";
 import type { RankedEngine, Reason, Result } from "../engine/result.js";
 import { closest } from "../suggest.js";
 import type { CheckId, DecidingReason, DecisionOutcome, EngineScore } from "./types.js";

@@ -7,6 +7,7 @@
 // half its share when fully met, down by half when not met at all. So a score
 // is 50 plus the sum of its reasons' impacts, and lies in 0..100.
 
+import { capitalize, compareText, lowerFirst } from "../text.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Engine, Level } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
@@ -224,7 +225,7 @@ interface Sortable {
 
 /** Qualified first, then by score, then by the unrounded score, ties by engine id. */
 function byRank(a: Sortable, b: Sortable): number {
-  return Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (Math.abs(b.raw - a.raw) < 1e-9 ? 0 : b.raw - a.raw) || (a.engine < b.engine ? -1 : a.engine > b.engine ? 1 : 0);
+  return Number(a.disqualified) - Number(b.disqualified) || b.score - a.score || (Math.abs(b.raw - a.raw) < 1e-9 ? 0 : b.raw - a.raw) || compareText(a.engine, b.engine);
 }
 
 function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]): Recommendation {
@@ -267,8 +268,7 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     .map((r) => lowerFirst(r.message.replace(new RegExp(`^${escapeRe(top.name)} `), "")));
   const because = strengths.length ? `: ${strengths.join("; ")}` : "";
   if (decision.kind === "periodic-batch") {
-    const tiedBatch = qualified.filter((r) => tied(r, top));
-    const inWhat = tiedBatch.length > 1 ? `${tiedBatch.map((r) => r.name).join(" or ")} (tied at ${top.score}/100; listed by engine id)` : `${top.name} (score ${top.score}/100${lead})`;
+    const inWhat = ties.length > 1 ? `${ties.map((r) => r.name).join(" or ")} (tied at ${top.score}/100; listed by engine id)` : `${top.name} (score ${top.score}/100${lead})`;
     return {
       kind: "periodic-batch",
       engine: top.engine,
@@ -332,12 +332,6 @@ function listNames(names: string[]): string {
   return names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-function lowerFirst(s: string): string {
-  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
-}
-function capitalize(s: string): string {
-  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
-}
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -5,7 +5,7 @@
 // floor, typical value and threshold, and every point where two engines'
 // scores cross, since a score is linear in log(budget) between those).
 
-import { compareText } from "../compare.js";
+import { capitalize, compareText } from "../text.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import {
@@ -176,9 +176,6 @@ function article(level: string): string {
   return level === "must" ? "a must" : `${level} priority`;
 }
 
-function capitalize(s: string): string {
-  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
-}
 
 // ---- latency candidates ---------------------------------------------------
 

@@ -1,7 +1,7 @@
 // `--why-not ENGINE`: why an engine lost, in order of weight, and the single
 // changes to the profile that would make it the answer.
 
-import { compareText } from "../compare.js";
+import { compareText } from "../text.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import { decide } from "./evaluate.js";

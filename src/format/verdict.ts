@@ -1,4 +1,4 @@
-import { compareText } from "../compare.js";
+import { compareText } from "../text.js";
 import type { RankedEngine, Result } from "../engine/result.js";
 
 /** One word or phrase for an engine's place in the result. */

@@ -2,8 +2,9 @@
 // value can be mapped back to file:line:col. Hostile input (deep nesting,
 // alias bombs, custom tags, several documents) becomes located InputErrors.
 
+import { lowerFirst } from "../text.js";
 import { type Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { type Diagnostic, InputError, positionAt } from "../diagnostics.js";
+import { type Diagnostic, dedupeDiagnostics, InputError, positionAt } from "../diagnostics.js";
 import { LIMITS } from "../limits.js";
 import type { SourceText } from "./read.js";
 
@@ -41,7 +42,7 @@ export function parseYaml(src: SourceText, options: ParseOptions = {}): YamlSour
     diagnostics.push({ file: src.file, ...at(offset), ...describeYamlProblem(e.code, e.message, src.text, offset) });
     if (diagnostics.length >= LIMITS.maxDiagnosticsPerFile) break;
   }
-  if (diagnostics.length > 0) throw new InputError(dedupe(diagnostics));
+  if (diagnostics.length > 0) throw new InputError(dedupeDiagnostics(diagnostics));
 
   const deep = nodeDeeperThan(doc.contents as Node | null, LIMITS.maxDepth);
   if (deep) throw new InputError([{ file: src.file, ...at(deep.range?.[0] ?? 0), message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow YAML mapping" }]);
@@ -85,19 +86,7 @@ function describeYamlProblem(code: string, raw: string, text: string, offset: nu
   }
 }
 
-function lowerFirst(s: string): string {
-  return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
-}
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.line}:${d.col}:${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 /**
  * Offset where flow nesting ([ and {) first goes deeper than max, ignoring

@@ -1,7 +1,7 @@
 // From a parsed YAML document to a validated, normalized profile, or to a list
 // of located diagnostics (every problem at once, each with file:line:col).
 
-import { type Diagnostic, InputError } from "../diagnostics.js";
+import { type Diagnostic, dedupeDiagnostics, InputError } from "../diagnostics.js";
 import type { Path, YamlSource } from "../io/yaml.js";
 import { LIMITS } from "../limits.js";
 import { fieldName, locator, sortDiagnostics, validateYaml, valueAt } from "../validate.js";
@@ -92,16 +92,9 @@ export function loadProfile(src: YamlSource, base: Path = []): Profile {
   }
   valueChecks(value as Record<string, unknown>, (path, d) => diagnostics.push({ file: src.file, ...at(path), ...d }));
   if (diagnostics.length === 0 && data) return normalize(data, src.file);
-  throw new InputError(sortDiagnostics(dedupe(diagnostics)).slice(0, LIMITS.maxDiagnosticsPerFile));
+  throw new InputError(sortDiagnostics(dedupeDiagnostics(diagnostics)).slice(0, LIMITS.maxDiagnosticsPerFile));
 }
 
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const k = `${d.line}:${d.col}:${d.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-}
 
 type Report = (path: Path, d: Omit<Diagnostic, "file">) => void;
 
