@@ -63,7 +63,7 @@ export function formatTable(result: Result, ctx: FormatContext): string {
     }
   }
   out.push("");
-  out.push(s.bold("Reasons") + s.dim("  (every engine starts at 50; each rule adds or takes the points shown; rules: docs/rules.md)"));
+  out.push(s.bold("Reasons") + s.dim("  (every engine starts at 50; each rule adds or takes the points shown; each rule is explained at docs/rules.md#<rule>)"));
   for (const r of result.ranking) {
     out.push("");
     out.push(`${s.bold(`${r.rank}. ${r.name}`)} ${s.dim(r.version)}  score ${r.score}${r.catalogFile ? s.yellow(`  facts from ${r.catalogFile}`) : ""}${r.disqualified ? s.red(`  disqualified by ${r.disqualifiedBy.join(", ")}`) : ""}`);
