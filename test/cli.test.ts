@@ -103,3 +103,15 @@ describe("the README", () => {
     expect(readme).toContain(`\`\`\`text\n${shown}\n...\n\`\`\``);
   });
 });
+
+describe("the README's error example", () => {
+  it("is what advise prints for that input", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /\$ printf '([^']+)' \| advise -\n([\s\S]*?)\n```/.exec(readme);
+    expect(block).not.toBeNull();
+    const input = block![1]!.replace(/\\n/g, "\n");
+    const r = advise(["-"], {}, input);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd()).toBe(block![2]!.trimEnd());
+  });
+});
