@@ -127,21 +127,12 @@ export function scoreParts(
   return { parts, disqualified };
 }
 
-/** The unrounded score, the shown score and whether a must disqualifies, without building reasons (for sensitivity analysis). */
-export function rawScore(
-  profile: Profile,
-  engine: Engine,
-  catalog: Catalog,
-  ctx: RuleContext = ruleContext(catalog),
-  verdictOf?: VerdictOf,
-  weighed = weighRules(profile, catalog),
-): { raw: number; score: number; disqualified: boolean } {
-  const { parts, disqualified } = scoreParts(profile, engine, catalog, ctx, verdictOf, weighed);
-  // the score as evaluate() shows it: 50 plus each part rounded (pointsOf, without its arrays when in range)
+/** The unrounded score and the score as evaluate() shows it (50 plus each part rounded), from a rule's parts. */
+export function scoreOfParts(parts: number[]): { raw: number; score: number } {
   let score = BASE_SCORE;
   for (const x of parts) score += roundPoints(x);
   if (score < 0 || score > 100) score = pointsOf(parts).score;
-  return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score, disqualified };
+  return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score };
 }
 
 /** A part of the score as shown: rounded half away from zero. */
@@ -202,7 +193,8 @@ export function outcome(profile: Profile, catalog: Catalog, verdictOf?: VerdictO
   const ctx = ruleContext(catalog);
   const weighed = weighRules(profile, catalog);
   const scored = catalog.engines.map((e) => {
-    const { raw, score, disqualified } = rawScore(profile, e, catalog, ctx, verdictOf, weighed);
+    const { parts, disqualified } = scoreParts(profile, e, catalog, ctx, verdictOf, weighed);
+    const { raw, score } = scoreOfParts(parts);
     return { engine: e.id, score, raw, disqualified };
   });
   return decide(profile, catalog, scored.sort(byRank));

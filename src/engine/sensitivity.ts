@@ -24,7 +24,7 @@ import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Engine } from "../catalog/schema.js";
 import type { Rule } from "../rules/types.js";
-import { applicableRules, BASE_SCORE, type Outcome, outcome, roundPoints, ruleContext, scoreParts, type VerdictOf, weighRules } from "./evaluate.js";
+import { applicableRules, BASE_SCORE, type Outcome, outcome, roundPoints, ruleContext, scoreOfParts, scoreParts, type VerdictOf, weighRules } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -218,7 +218,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
       const parts = scoreParts(p, e, catalog, ctx, v, weighed).parts;
       const latency = at === -1 ? 0 : parts[at]!;
       const others = BASE_SCORE + parts.reduce((sum, x, i) => (i === at ? sum : sum + roundPoints(x)), 0);
-      return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), latency, others };
+      return { raw: scoreOfParts(parts).raw, latency, others };
     });
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
