@@ -69,9 +69,23 @@ const cheapTableDebug = {
     });
   },
 };
+// string-width (under cli-table3) measures every line of every cell with a
+// large emoji regex, which V8 must compile on first use. Printable ASCII is one
+// column per character and never matches that regex, so answer it directly.
+const asciiStringWidth = {
+  name: "ascii-string-width",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const entry = "const stringWidth = string => {\n";
+      if (!text.includes(entry) || !text.includes("string.replace(emojiRegex(), '  ')")) throw new Error("string-width's index.js changed: review the ascii-string-width patch in scripts/build.mjs");
+      return { contents: text.replace(entry, `${entry}\tif (typeof string === 'string' && /^[\\x20-\\x7e]*$/.test(string)) return string.length;\n`), loader: "js" };
+    });
+  },
+};
 await build({
   entryPoints: [join(root, "src/cli.ts")],
-  plugins: [lazyBuiltins, cheapTableDebug],
+  plugins: [lazyBuiltins, cheapTableDebug, asciiStringWidth],
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -90,8 +104,21 @@ await build({
 });
 // The launcher runs the bundle as a vm.Script, which has no loader for import():
 // every module must be bundled or required (import node: built-ins statically).
-if (/\bimport\(/.test(readFileSync(join(root, "dist", "advise-bundle.cjs"), "utf8"))) {
+const bundleText = readFileSync(join(root, "dist", "advise-bundle.cjs"), "utf8");
+if (/\bimport\(/.test(bundleText)) {
   console.error("the bundle contains a dynamic import(), which the launcher cannot run: import node: built-ins statically");
+  process.exit(1);
+}
+// The launcher reads the bundle as latin1, V8's cheapest string (one byte per
+// character, no decoding): that is exact only while every byte is ASCII.
+// esbuild escapes strings but copies regex literals as written.
+const nonAscii = /[^\x00-\x7f]/.exec(bundleText);
+if (nonAscii) {
+  console.error(`the bundle holds a non-ASCII character near "${bundleText.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10)}": write it as a \\u escape in the source`);
+  process.exit(1);
+}
+if (bundleText.startsWith("#!")) {
+  console.error("the bundle starts with a #! line: the launcher (dist/advise.cjs) is the executable, so remove it from src/cli.ts");
   process.exit(1);
 }
 copyFileSync(join(root, "scripts", "launcher.cjs"), join(root, "dist", "advise.cjs"));

@@ -2,12 +2,13 @@
 import type { Style } from "./format/types.js";
 import { PLAIN } from "./format/types.js";
 
-export function wantColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+/** `isTTY` is asked last, and only when nothing else decides (finding it out can cost a stream). */
+export function wantColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | (() => boolean)): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined) return !["0", "false"].includes(env.FORCE_COLOR);
   if (env.TERM === "dumb") return false;
-  return isTTY;
+  return typeof isTTY === "function" ? isTTY() : isTTY;
 }
 
 /** A Style; chalk is loaded only when colour is on. */

@@ -2,7 +2,7 @@
 // into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
 // src/cli.ts is the entry point that runs it.
 
-import { writeOut } from "./text.js";
+import { stdoutIsTTY, stdoutStream, stdoutWidth, writeStdout } from "./io/stdout.js";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -91,10 +91,10 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
     result.whyNot = whyNot(result, profile, catalog, opts.whyNot);
   }
   const { wantColor, makeStyle } = await import("./color.js");
-  const color = opts.format === "table" && wantColor(opts.color, process.env, Boolean(process.stdout.isTTY));
+  const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
-  const text = await render(opts.format, result, { style: await makeStyle(color), width: process.stdout.columns || 100 });
-  await writeOut(process.stdout, text);
+  const text = await render(opts.format, result, { style: await makeStyle(color), width: stdoutWidth() });
+  await writeStdout(text);
   return 0;
 }
 
@@ -108,7 +108,7 @@ export function buildProgram(): Command {
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(s) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
@@ -140,7 +140,7 @@ function registerInfoCommands(program: Command): void {
     .description("print the profile's JSON Schema (for editors; generated from the validator)")
     .action(async () => {
       const { profileJsonSchemaText } = await import("./commands/schema.js");
-      await writeOut(process.stdout, profileJsonSchemaText());
+      await writeStdout(profileJsonSchemaText());
     });
   const init = program
     .command("init")
@@ -171,7 +171,7 @@ function registerInfoCommands(program: Command): void {
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
     const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath: join(packageRoot(), "schema", "profile.schema.json") });
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
-    else await writeOut(process.stdout, r.text);
+    else await writeStdout(r.text);
   });
   program
     .command("engines")
@@ -183,13 +183,13 @@ function registerInfoCommands(program: Command): void {
       const catalog = await catalogFor(opts);
       const m = await import("./commands/engines.js");
       if (id === undefined) {
-        await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
         return;
       }
       const engine = catalog.engines.find((e) => e.id === id);
       if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
       const userFile = catalog.userFiles[id];
-      await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
+      await writeStdout(opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
     });
   program
     .command("explain")
@@ -201,7 +201,7 @@ function registerInfoCommands(program: Command): void {
       const { RULES, ruleById } = await import("./rules/index.js");
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
         return;
       }
       const rule = ruleById(ruleId);
@@ -212,7 +212,7 @@ function registerInfoCommands(program: Command): void {
         throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
       }
       const x = m.explainRule(rule, catalog);
-      await writeOut(process.stdout, opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
+      await writeStdout(opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
     });
 }
 

@@ -4,6 +4,7 @@
 // else 1 when any decision fails, else 0. Every ADR's result is printed either way.
 
 import { writeOut } from "../text.js";
+import { stdoutIsTTY, stdoutWidth, writeStdout } from "../io/stdout.js";
 import { appendFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, type CheckContext, type CheckFormat } from "./context.js";
@@ -65,11 +66,11 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
   const report = runCheck(paths, { catalog });
 
   const { wantColor, makeStyle } = await import("../color.js");
-  const color = opts.format === "human" && wantColor(opts.color, process.env, Boolean(process.stdout.isTTY));
+  const color = opts.format === "human" && wantColor(opts.color, process.env, stdoutIsTTY);
   const summaryFile = opts.format === "github" ? process.env.GITHUB_STEP_SUMMARY : undefined;
   const ctx: CheckContext = {
     style: await makeStyle(color),
-    width: process.stdout.columns || 100,
+    width: stdoutWidth(),
     version: typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev",
     timestamp: new Date().toISOString().slice(0, 19),
     // from the environment (CI runners set one of these); the JUnit schema's own advice otherwise
@@ -86,7 +87,7 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
       process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
     }
   }
-  await writeOut(process.stdout, text);
+  await writeStdout(text);
   // Every problem also goes to stderr as `file:line:col: message; expected …`, in every format,
   // like every other command: scripts and editors read problems from stderr.
   const { formatDiagnostic } = await import("../diagnostics.js");

@@ -288,7 +288,8 @@ function candidateValues(points: number[], now: number, toText: (v: number, dir:
 }
 
 function unitOf(text: string): string {
-  return /([a-zµμ]+)$/.exec(text)?.[1] ?? "ms";
+  // \u escapes, not the characters: a regex literal is the one thing esbuild copies into the bundle as is
+  return /([a-z\u00b5\u03bc]+)$/.exec(text)?.[1] ?? "ms";
 }
 
 /** ms as a duration in the user's unit (or a smaller one when below 1), rounded to 3 significant digits. */

@@ -1,0 +1,76 @@
+// Standard output without process.stdout where that is safe. Touching
+// process.stdout makes Node load its whole stream stack (for a file, a pipe or
+// a terminal alike), which costs about a tenth of a run; `advise` only needs
+// to write one string and know whether it is talking to a terminal. So on
+// POSIX the text goes out with fs.writeSync, and the stream is created only
+// when it is really needed: on a terminal (for its width), when a
+// non-blocking pipe is full, on Windows, and for commander's help text.
+
+import { fstatSync, statSync, writeSync } from "node:fs";
+
+let stream: NodeJS.WriteStream | undefined;
+
+/** process.stdout, set up so that a reader that stops early (`advise x | head -1`) ends the run quietly. */
+export function stdoutStream(): NodeJS.WriteStream {
+  if (!stream) {
+    stream = process.stdout;
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+      throw e;
+    });
+  }
+  return stream;
+}
+
+let tty: boolean | undefined;
+
+/** Whether standard output is a terminal, answered without creating process.stdout for files, pipes and /dev/null. */
+export function stdoutIsTTY(): boolean {
+  if (tty !== undefined) return tty;
+  if (process.platform !== "win32") {
+    try {
+      const st = fstatSync(1);
+      // Only a character device can be a terminal; /dev/null is one too (and where benchmarks send output).
+      if (!st.isCharacterDevice() || st.rdev === statSync("/dev/null").rdev) return (tty = false);
+    } catch {
+      return (tty = false); // standard output is closed
+    }
+  }
+  return (tty = Boolean(stdoutStream().isTTY));
+}
+
+/** The terminal's width, or `fallback` when output goes to a file or a pipe. */
+export function stdoutWidth(fallback = 100): number {
+  return (stdoutIsTTY() && stdoutStream().columns) || fallback;
+}
+
+/** Writes text to standard output; resolves once all of it is handed to the OS. */
+export async function writeStdout(text: string): Promise<void> {
+  if (stream === undefined && process.platform !== "win32") {
+    const bytes = Buffer.from(text, "utf8");
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") process.exit(0); // the reader has gone: not an error of ours
+      if (code === "EBADF") return; // standard output is closed: the text goes nowhere, as with process.stdout
+      if (code !== "EAGAIN") throw e;
+      // a non-blocking pipe is full: let the stream wait for the reader
+      return write(stdoutStream(), bytes.subarray(done));
+    }
+  }
+  return write(stdoutStream(), text);
+}
+
+/** Resolves once everything written to process.stdout (if it was ever created) has been handed to the OS. */
+export function stdoutFlushed(): Promise<void> {
+  return stream === undefined ? Promise.resolve() : write(stream, "");
+}
+
+function write(s: NodeJS.WriteStream, data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve) => {
+    s.write(data, () => resolve());
+  });
+}
