@@ -8,7 +8,9 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
-const Module = require("node:module");
+// Not node:module (for Module.wrap and createRequire): it pulls in the ES module
+// loader and source maps, which Node compiles from scratch on every start. The
+// bundle requires only Node built-ins, so this file's own require serves it.
 
 const file = path.join(__dirname, "advise-bundle.cjs");
 const cacheFile = path.join(__dirname, "advise-bundle.cache");
@@ -20,7 +22,8 @@ try {
 }
 // latin1: the build guarantees the bundle is ASCII, and a one-byte string needs no decoding
 const source = fs.readFileSync(file, "latin1");
-const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+const script = new vm.Script(wrapped, { filename: file, cachedData });
 if (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_WRITE_CODE_CACHE === "1") {
   process.once("exit", () => {
     try {
@@ -33,4 +36,4 @@ if (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_
   });
 }
 const mod = { exports: {}, filename: file, id: file };
-script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, __dirname);
+script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, __dirname);

@@ -104,8 +104,13 @@ export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, 
 }
 
 /** The rules that judge this profile: those that apply to it and whose weight in rules.yaml is not 0 (a weight of 0 turns a rule off). */
-export function applicableRules(profile: Profile, catalog: Catalog) {
-  return RULES.filter((r) => (catalog.config.weights[r.id] ?? 1) > 0 && r.applies(profile));
+export function applicableRules(profile: Profile, catalog: Catalog): Rule[] {
+  const out: Rule[] = [];
+  for (let i = 0; i < RULES.length; i++) {
+    const r = RULES[i]!;
+    if ((catalog.config.weights[r.id] ?? 1) > 0 && r.applies(profile)) out.push(r);
+  }
+  return out;
 }
 
 /** Each applying rule's signed contribution to the score (unrounded), and whether a must disqualifies. */
@@ -119,7 +124,11 @@ export function scoreParts(
 ): { parts: number[]; disqualified: boolean } {
   const parts: number[] = [];
   let disqualified = false;
-  for (const { rule, share, must } of weighed) {
+  // Indexed loops here and below: sensitivity analysis replays these hundreds of
+  // times in a run too short for V8 to optimise, and the interpreter is much
+  // slower at for-of and callbacks.
+  for (let i = 0; i < weighed.length; i++) {
+    const { rule, share, must } = weighed[i]!;
     const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
     parts.push(share * (v.fit - 0.5));
     if (v.unmet && must) disqualified = true;
@@ -130,9 +139,13 @@ export function scoreParts(
 /** The unrounded score and the score as evaluate() shows it (50 plus each part rounded), from a rule's parts. */
 export function scoreOfParts(parts: number[]): { raw: number; score: number } {
   let score = BASE_SCORE;
-  for (const x of parts) score += roundPoints(x);
+  let sum = 0; // summed from 0 and then added to 50, as everywhere else, so raws compare exactly
+  for (let i = 0; i < parts.length; i++) {
+    score += roundPoints(parts[i]!);
+    sum += parts[i]!;
+  }
   if (score < 0 || score > 100) score = pointsOf(parts).score;
-  return { raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0), score };
+  return { raw: BASE_SCORE + sum, score };
 }
 
 /** A part of the score as shown: rounded half away from zero. */
@@ -165,10 +178,16 @@ export interface Outcome {
   engine: string | null;
 }
 
+const lowestFloors = new WeakMap<Catalog, { e: Engine; floor: number }>();
+
 /** The engine with the lowest latency floor (before exactly-once raises it). */
 function lowestFloor(catalog: Catalog) {
+  const known = lowestFloors.get(catalog);
+  if (known) return known;
   const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
-  return floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+  const lowest = floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+  lowestFloors.set(catalog, lowest);
+  return lowest;
 }
 
 /** The kind of answer and the engine it names, from a ranking: the decision without its words. */
@@ -192,20 +211,33 @@ export type VerdictOf = (rule: Rule, engine: Engine) => { fit: number; unmet: bo
 export function outcome(profile: Profile, catalog: Catalog, verdictOf?: VerdictOf): Outcome {
   const ctx = ruleContext(catalog);
   const weighed = weighRules(profile, catalog);
-  const scored = catalog.engines.map((e) => {
+  const scored: Sortable[] = [];
+  for (let i = 0; i < catalog.engines.length; i++) {
+    const e = catalog.engines[i]!;
     const { parts, disqualified } = scoreParts(profile, e, catalog, ctx, verdictOf, weighed);
     const { raw, score } = scoreOfParts(parts);
-    return { engine: e.id, score, raw, disqualified };
-  });
+    scored.push({ engine: e.id, score, raw, disqualified });
+  }
   return decide(profile, catalog, scored.sort(byRank));
 }
 
 /** The rules that judge this profile, each with its share of the 100 points. */
 export function weighRules(profile: Profile, catalog: Catalog): { rule: Rule; share: number; must: boolean }[] {
   const applicable = applicableRules(profile, catalog);
-  const weights = applicable.map((r) => (catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  return applicable.map((rule, i) => ({ rule, share: (100 * weights[i]!) / total, must: profile.priorities[rule.requirement] === "must" }));
+  const weights: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < applicable.length; i++) {
+    const r = applicable[i]!;
+    weights.push((catalog.config.weights[r.id] ?? 1) * catalog.config.priorities[profile.priorities[r.requirement]]);
+    sum += weights[i]!;
+  }
+  const total = sum || 1;
+  const out: { rule: Rule; share: number; must: boolean }[] = [];
+  for (let i = 0; i < applicable.length; i++) {
+    const rule = applicable[i]!;
+    out.push({ rule, share: (100 * weights[i]!) / total, must: profile.priorities[rule.requirement] === "must" });
+  }
+  return out;
 }
 
 interface Sortable {

@@ -57,21 +57,26 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   const entries: SensitivityEntry[] = [];
   const ctx = ruleContext(catalog);
   // Verdicts memoised by each rule's input key: a change re-judges only what it can move.
-  const memo = new Map<Rule, Map<Engine, Map<string, { fit: number; unmet: boolean }>>>();
+  // memo: rule -> key -> one verdict per engine (by catalogue position).
+  const memo = new Map<Rule, Map<string, ({ fit: number; unmet: boolean } | undefined)[]>>();
+  const position = new Map<Engine, number>(catalog.engines.map((e, i) => [e, i]));
   const verdicts = (p: Profile): VerdictOf => {
-    const keys = new Map<Rule, string>(); // one key per rule for this profile, shared by all engines
+    const rows = new Map<Rule, ({ fit: number; unmet: boolean } | undefined)[]>(); // this profile's row for each rule
     return (rule, engine) => {
-      let byEngine = memo.get(rule);
-      if (!byEngine) memo.set(rule, (byEngine = new Map()));
-      let byKey = byEngine.get(engine);
-      if (!byKey) byEngine.set(engine, (byKey = new Map()));
-      let key = keys.get(rule);
-      if (key === undefined) keys.set(rule, (key = rule.key(p, ctx)));
-      let v = byKey.get(key);
+      let row = rows.get(rule);
+      if (!row) {
+        const key = rule.key(p, ctx);
+        let byKey = memo.get(rule);
+        if (!byKey) memo.set(rule, (byKey = new Map()));
+        row = byKey.get(key);
+        if (!row) byKey.set(key, (row = []));
+        rows.set(rule, row);
+      }
+      const i = position.get(engine)!;
+      let v = row[i];
       if (!v) {
         const full = rule.evaluate(p, engine, ctx);
-        v = { fit: full.fit, unmet: full.unmet };
-        byKey.set(key, v);
+        v = row[i] = { fit: full.fit, unmet: full.unmet };
       }
       return v;
     };
@@ -214,12 +219,14 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
     const weighed = weighRules(p, catalog);
     const v = verdicts(p);
     const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
-    return catalog.engines.map((e) => {
-      const parts = scoreParts(p, e, catalog, ctx, v, weighed).parts;
-      const latency = at === -1 ? 0 : parts[at]!;
-      const others = BASE_SCORE + parts.reduce((sum, x, i) => (i === at ? sum : sum + roundPoints(x)), 0);
-      return { raw: scoreOfParts(parts).raw, latency, others };
-    });
+    const out: { raw: number; latency: number; others: number }[] = [];
+    for (let k = 0; k < catalog.engines.length; k++) {
+      const parts = scoreParts(p, catalog.engines[k]!, catalog, ctx, v, weighed).parts;
+      let others = 0;
+      for (let i = 0; i < parts.length; i++) if (i !== at) others += roundPoints(parts[i]!);
+      out.push({ raw: scoreOfParts(parts).raw, latency: at === -1 ? 0 : parts[at]!, others: BASE_SCORE + others });
+    }
+    return out;
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
@@ -280,7 +287,11 @@ function candidateValues(points: number[], now: number, toText: (v: number, dir:
       if (text && toNumber(text) < now) down.add(text);
     }
   }
-  const byDistance = (xs: Set<string>) => [...xs].sort((a, b) => Math.abs(Math.log(toNumber(a) / now)) - Math.abs(Math.log(toNumber(b) / now)));
+  const byDistance = (xs: Set<string>) => {
+    const distance = new Map<string, number>();
+    for (const x of xs) distance.set(x, Math.abs(Math.log(toNumber(x) / now)));
+    return [...xs].sort((a, b) => distance.get(a)! - distance.get(b)!);
+  };
   return [
     { up: true, values: byDistance(up) },
     { up: false, values: byDistance(down) },

@@ -17,10 +17,19 @@ import {
   UNITS,
 } from "./fields.js";
 
-const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+/**
+ * A description for the JSON Schema (`advise schema`), put in zod's registry
+ * directly: `.check(z.describe())` would clone the schema and add a no-op
+ * check to every parse, and this module is built on every run. A schema
+ * instance holds one description, so each use site needs its own instance.
+ */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T => {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+};
 
-const duration = z.string({ error: `expected ${DURATION_EXPECTED}` }).check(z.regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` }));
-const rate = z.string({ error: `expected ${RATE_EXPECTED}` }).check(z.regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` }));
+const duration = () => z.string({ error: `expected ${DURATION_EXPECTED}` }).check(z.regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` }));
+const rate = () => z.string({ error: `expected ${RATE_EXPECTED}` }).check(z.regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` }));
 
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   described(
@@ -29,17 +38,20 @@ const uniqueList = <T extends readonly [string, ...string[]]>(values: T, what: s
   );
 
 const priority = described(z.enum(PRIORITY_LEVELS), "must: an engine that cannot meet it is disqualified; high/normal/low weigh the score");
+// Shared where the description is the same: one instance validates every use (and the JSON Schema inlines each).
+const optionalPriority = z.optional(priority);
+const connectorList = z.optional(uniqueList(CONNECTOR_KINDS, "connector kinds"));
 
 export const throughputSchema = z.union([
-  described(rate, `a single sustained rate: ${RATE_EXPECTED}`),
+  described(rate(), `a single sustained rate: ${RATE_EXPECTED}`),
   z.strictObject({
-    sustained: described(rate, "the usual rate"),
-    peak: z.optional(described(rate, "the highest rate the system must absorb")),
+    sustained: described(rate(), "the usual rate"),
+    peak: z.optional(described(rate(), "the highest rate the system must absorb")),
   }),
 ]);
 
 export const prioritiesSchema = z.strictObject(
-  Object.fromEntries(REQUIREMENTS.map((r) => [r, z.optional(priority)])) as Record<(typeof REQUIREMENTS)[number], z.ZodMiniOptional<typeof priority>>,
+  Object.fromEntries(REQUIREMENTS.map((r) => [r, optionalPriority])) as Record<(typeof REQUIREMENTS)[number], typeof optionalPriority>,
 );
 
 export const profileSchema = described(
@@ -47,13 +59,13 @@ export const profileSchema = described(
     version: described(z.literal(1, { error: "unsupported profile version; supported versions: 1" }), "the profile format version; only 1 exists"),
     name: z.optional(described(z.string().check(z.maxLength(200)), "shown in reports")),
     description: z.optional(described(z.string().check(z.maxLength(4000)), "shown in reports")),
-    latency: described(duration, `end-to-end p99 budget: ${DURATION_EXPECTED}`),
+    latency: described(duration(), `end-to-end p99 budget: ${DURATION_EXPECTED}`),
     throughput: described(throughputSchema, "events per unit of time, or {sustained, peak}"),
     processing: z.optional(uniqueList(PROCESSING_KINDS, "processing kinds")),
     unit: z.optional(described(z.enum(UNITS), "event: each message has identity; record: bulk data in sets or windows; either (default)")),
     deployment: z.optional(described(z.enum(DEPLOYMENTS), "library: embedded in your services; service: a cluster jobs are submitted to; either (default)")),
-    sources: z.optional(uniqueList(CONNECTOR_KINDS, "connector kinds")),
-    sinks: z.optional(uniqueList(CONNECTOR_KINDS, "connector kinds")),
+    sources: connectorList,
+    sinks: connectorList,
     languages: z.optional(uniqueList(LANGUAGES, "languages")),
     eventTime: z.optional(described(z.boolean(), "needs event-time windows, watermarks and late-data handling")),
     exactlyOnce: z.optional(described(z.boolean(), "needs exactly-once results end to end")),
