@@ -103,7 +103,19 @@ function version(): string {
   return typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev";
 }
 
-export function buildProgram(): Command {
+/**
+ * Whether a run names a profile first (`advise x.yaml ...`, `advise - ...`),
+ * the common case: then the subcommands are not built, since their options
+ * cost a noticeable part of a short run. Help, a bare word (perhaps a
+ * subcommand) or an option first builds them all.
+ */
+function profileFirst(argv: string[]): boolean {
+  const first = argv[0];
+  if (first === undefined || argv.includes("-h") || argv.includes("--help")) return false;
+  return first === "-" || (!first.startsWith("-") && /[./\\]/.test(first));
+}
+
+export function buildProgram(argv: string[] = []): Command {
   const program = new Command();
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
@@ -128,6 +140,7 @@ export function buildProgram(): Command {
     .action(async (profile: string | undefined, opts: MainOptions) => {
       process.exitCode = await runAdvise(profile, opts, program);
     });
+  if (profileFirst(argv)) return program;
   registerInfoCommands(program);
   registerCheckCommand(program);
   return program;
@@ -223,7 +236,7 @@ async function unknownName(what: string, name: string, known: string[]): Promise
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv, { from: "user" });

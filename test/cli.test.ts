@@ -87,6 +87,17 @@ describe("help and version", () => {
     expect(r.stdout).toContain("latency: 10ms");
     expect(r.stdout).toContain("Exit codes: 0 done, 1 a check failed");
   });
+  // A run that names a profile first does not build the subcommands (it is the common, timed path): nothing else may change.
+  it("help after a profile still lists every command; extra words still fail the same way", () => {
+    const full = advise(["--help"]).stdout;
+    const r = advise(["profiles/card-authorization.yaml", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(full);
+    for (const c of ["check", "engines", "explain", "init", "schema"]) expect(r.stdout).toContain(`  ${c}`);
+    const extra = advise(["profiles/card-authorization.yaml", "check"]);
+    expect(extra.status).toBe(2);
+    expect(extra.stderr).toBe("error: too many arguments. Expected 1 argument but got 2.\n(run `advise --help` for usage)\n");
+  });
   it("--version prints the package version", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     const r = advise(["--version"]);
