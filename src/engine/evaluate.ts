@@ -13,7 +13,7 @@ import type { Engine, Level } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
 import { formatMessage, RULES } from "../rules/index.js";
 import { engineLatency } from "../rules/latency-budget.js";
-import type { Rule, RuleContext } from "../rules/types.js";
+import type { Rule, RuleContext, Verdict } from "../rules/types.js";
 import { uniqueSources } from "../rules/helpers.js";
 import { sensitivity } from "./sensitivity.js";
 import { parseDuration } from "../units.js";
@@ -27,8 +27,9 @@ export interface EvaluateOptions {
 }
 
 export function evaluate(profile: Profile, catalog: Catalog, options: EvaluateOptions = {}): Result {
-  const ranking = rank(profile, catalog);
-  const sens = options.sensitivity === false ? [] : sensitivity(profile, catalog, decide(profile, catalog, ranking));
+  const seen: SeenVerdicts = new Map(); // the ranking's verdicts, so sensitivity analysis need not judge them again
+  const ranking = rank(profile, catalog, seen);
+  const sens = options.sensitivity === false ? [] : sensitivity(profile, catalog, decide(profile, catalog, ranking), undefined, seen);
   return {
     schema: RESULT_SCHEMA,
     profile: profileJson(profile),
@@ -56,9 +57,15 @@ const rawOf = new WeakMap<RankedEngine, number>();
  * unrounded score (so rounding never puts a worse engine first), then by id;
  * then the disqualified the same way.
  */
-export function rank(profile: Profile, catalog: Catalog): RankedEngine[] {
+export function rank(profile: Profile, catalog: Catalog, seen?: SeenVerdicts): RankedEngine[] {
   const ctx = ruleContext(catalog);
-  const scored = catalog.engines.map((e) => scoreEngine(profile, e, catalog, ctx));
+  const scored = catalog.engines.map((e, i) =>
+    scoreEngine(profile, e, catalog, ctx, seen && ((rule, v) => {
+      let row = seen.get(rule);
+      if (!row) seen.set(rule, (row = []));
+      row[i] = { fit: v.fit, unmet: v.unmet };
+    })),
+  );
   scored.sort((a, b) => byRank({ ...a, raw: rawOf.get(a)! }, { ...b, raw: rawOf.get(b)! }));
   return scored.map((s, i) => {
     const ranked = { ...s, rank: i + 1 };
@@ -72,10 +79,14 @@ export function tied(a: RankedEngine, b: RankedEngine): boolean {
   return a.score === b.score && Math.abs((rawOf.get(a) ?? a.score) - (rawOf.get(b) ?? b.score)) < 1e-9;
 }
 
-export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): RankedEngine {
+/** Each rule's verdicts on every engine (catalogue order) for one profile, as rank() saw them. */
+export type SeenVerdicts = Map<Rule, { fit: number; unmet: boolean }[]>;
+
+export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog), onVerdict?: (rule: Rule, v: Verdict) => void): RankedEngine {
   const raw: number[] = [];
   const reasons: Reason[] = weighRules(profile, catalog).map(({ rule, share }) => {
     const v = rule.evaluate(profile, engine, ctx);
+    onVerdict?.(rule, v);
     raw.push(share * (v.fit - 0.5));
     const args = Object.fromEntries(Object.entries(v.args).filter(([, x]) => x !== undefined)) as Reason["args"];
     const userFile = catalog.userFiles[engine.id];
@@ -113,27 +124,48 @@ export function applicableRules(profile: Profile, catalog: Catalog): Rule[] {
   return out;
 }
 
-/** Each applying rule's signed contribution to the score (unrounded), and whether a must disqualifies. */
+/**
+ * For every engine (in catalogue order), each applying rule's signed
+ * contribution to the score (unrounded, in `weighed` order), and whether a
+ * must disqualifies it. `verdictsOf` gives one rule's verdicts on all engines
+ * (a caller that has them already passes them in).
+ */
 export function scoreParts(
   profile: Profile,
-  engine: Engine,
   catalog: Catalog,
-  ctx: RuleContext = ruleContext(catalog),
-  verdictOf?: VerdictOf,
   weighed = weighRules(profile, catalog),
-): { parts: number[]; disqualified: boolean } {
-  const parts: number[] = [];
-  let disqualified = false;
-  // Indexed loops here and below: sensitivity analysis replays these hundreds of
-  // times in a run too short for V8 to optimise, and the interpreter is much
-  // slower at for-of and callbacks.
-  for (let i = 0; i < weighed.length; i++) {
-    const { rule, share, must } = weighed[i]!;
-    const v = verdictOf ? verdictOf(rule, engine) : rule.evaluate(profile, engine, ctx);
-    parts.push(share * (v.fit - 0.5));
-    if (v.unmet && must) disqualified = true;
+  verdictsOf: VerdictsOf = (rule) => allVerdicts(rule, profile, catalog),
+): { parts: number[][]; disqualified: boolean[] } {
+  const n = catalog.engines.length;
+  const parts: number[][] = [];
+  const disqualified: boolean[] = [];
+  for (let e = 0; e < n; e++) {
+    parts.push([]);
+    disqualified.push(false);
+  }
+  // Indexed loops, rule by rule, here and below: sensitivity analysis replays
+  // this ~100 times in a run too short for V8 to optimise, and the
+  // interpreter is slow at for-of and per-element callbacks.
+  for (let r = 0; r < weighed.length; r++) {
+    const { rule, share, must } = weighed[r]!;
+    const row = verdictsOf(rule);
+    for (let e = 0; e < n; e++) {
+      const v = row[e]!;
+      parts[e]!.push(share * (v.fit - 0.5));
+      if (v.unmet && must) disqualified[e] = true;
+    }
   }
   return { parts, disqualified };
+}
+
+/** One rule's verdicts on every engine, in catalogue order. */
+export function allVerdicts(rule: Rule, profile: Profile, catalog: Catalog, ctx: RuleContext = ruleContext(catalog)): { fit: number; unmet: boolean }[] {
+  const row: { fit: number; unmet: boolean }[] = [];
+  for (let e = 0; e < catalog.engines.length; e++) {
+    const v = rule.evaluate(profile, catalog.engines[e]!, ctx);
+    row.push({ fit: v.fit, unmet: v.unmet });
+  }
+  return row;
 }
 
 /** The unrounded score and the score as evaluate() shows it (50 plus each part rounded), from a rule's parts. */
@@ -150,7 +182,7 @@ export function scoreOfParts(parts: number[]): { raw: number; score: number } {
 
 /** A part of the score as shown: rounded half away from zero. */
 export function roundPoints(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x));
+  return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
 /**
@@ -200,23 +232,20 @@ export function decide(profile: Profile, catalog: Catalog, ranking: readonly { e
   return { kind: "engine", engine: top.engine };
 }
 
-/** A rule's verdict on an engine, reduced to what scoring needs. */
-export type VerdictOf = (rule: Rule, engine: Engine) => { fit: number; unmet: boolean };
+/** One rule's verdicts on every engine (in catalogue order), reduced to what scoring needs. */
+export type VerdictsOf = (rule: Rule) => readonly { fit: number; unmet: boolean }[];
 
 /**
  * The decision for a profile, without building reasons: what sensitivity
  * analysis replays hundreds of times. Same scores, order and decision as
- * evaluate(); `verdictOf` lets a caller reuse verdicts it already has.
+ * evaluate(); `verdictsOf` lets a caller reuse verdicts it already has.
  */
-export function outcome(profile: Profile, catalog: Catalog, verdictOf?: VerdictOf): Outcome {
-  const ctx = ruleContext(catalog);
-  const weighed = weighRules(profile, catalog);
+export function outcome(profile: Profile, catalog: Catalog, verdictsOf?: VerdictsOf): Outcome {
+  const { parts, disqualified } = scoreParts(profile, catalog, weighRules(profile, catalog), verdictsOf);
   const scored: Sortable[] = [];
-  for (let i = 0; i < catalog.engines.length; i++) {
-    const e = catalog.engines[i]!;
-    const { parts, disqualified } = scoreParts(profile, e, catalog, ctx, verdictOf, weighed);
-    const { raw, score } = scoreOfParts(parts);
-    scored.push({ engine: e.id, score, raw, disqualified });
+  for (let e = 0; e < catalog.engines.length; e++) {
+    const { raw, score } = scoreOfParts(parts[e]!);
+    scored.push({ engine: catalog.engines[e]!.id, score, raw, disqualified: disqualified[e]! });
   }
   return decide(profile, catalog, scored.sort(byRank));
 }

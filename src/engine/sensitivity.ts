@@ -22,9 +22,8 @@ import {
 } from "../profile/fields.js";
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
-import type { Engine } from "../catalog/schema.js";
 import type { Rule } from "../rules/types.js";
-import { applicableRules, BASE_SCORE, type Outcome, outcome, roundPoints, ruleContext, scoreOfParts, scoreParts, type VerdictOf, weighRules } from "./evaluate.js";
+import { allVerdicts, applicableRules, BASE_SCORE, type Outcome, outcome, roundPoints, ruleContext, type SeenVerdicts, scoreOfParts, scoreParts, type VerdictsOf, weighRules } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -52,35 +51,24 @@ const KIND_WORDS: Record<string, string> = {
  * The smallest single changes that change the answer; with `target`, only
  * changes that make that engine the answer (for --why-not).
  */
-export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = outcome(profile, catalog), target?: string): SensitivityEntry[] {
+export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = outcome(profile, catalog), target?: string, seen?: SeenVerdicts): SensitivityEntry[] {
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
   const ctx = ruleContext(catalog);
   // Verdicts memoised by each rule's input key: a change re-judges only what it can move.
-  // memo: rule -> key -> one verdict per engine (by catalogue position).
-  const memo = new Map<Rule, Map<string, ({ fit: number; unmet: boolean } | undefined)[]>>();
-  const position = new Map<Engine, number>(catalog.engines.map((e, i) => [e, i]));
-  const verdicts = (p: Profile): VerdictOf => {
-    const rows = new Map<Rule, ({ fit: number; unmet: boolean } | undefined)[]>(); // this profile's row for each rule
-    return (rule, engine) => {
-      let row = rows.get(rule);
-      if (!row) {
-        const key = rule.key(p, ctx);
-        let byKey = memo.get(rule);
-        if (!byKey) memo.set(rule, (byKey = new Map()));
-        row = byKey.get(key);
-        if (!row) byKey.set(key, (row = []));
-        rows.set(rule, row);
-      }
-      const i = position.get(engine)!;
-      let v = row[i];
-      if (!v) {
-        const full = rule.evaluate(p, engine, ctx);
-        v = row[i] = { fit: full.fit, unmet: full.unmet };
-      }
-      return v;
+  // memo: rule -> key -> the rule's verdicts on every engine.
+  const memo = new Map<Rule, Map<string, readonly { fit: number; unmet: boolean }[]>>();
+  for (const [rule, row] of seen ?? []) memo.set(rule, new Map([[rule.key(profile, ctx), row]]));
+  const verdicts =
+    (p: Profile): VerdictsOf =>
+    (rule) => {
+      const key = rule.key(p, ctx);
+      let byKey = memo.get(rule);
+      if (!byKey) memo.set(rule, (byKey = new Map()));
+      let row = byKey.get(key);
+      if (!row) byKey.set(key, (row = allVerdicts(rule, p, catalog, ctx)));
+      return row;
     };
-  };
   const consider = (path: string[], from: Value | null, to: Value, changed: Profile, cost: number, how: string) => {
     const o = outcome(changed, catalog, verdicts(changed));
     if (o.kind === base.kind && o.engine === base.engine) return false;
@@ -196,7 +184,7 @@ const DURATION_UNITS: [string, number][] = [
 ];
 
 /** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Profile) => VerdictOf): { up: boolean; values: string[] }[] {
+function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Profile) => VerdictsOf): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
   const eoMust = profile.exactlyOnce && profile.priorities.exactlyOnce === "must";
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
@@ -213,15 +201,14 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
   // the order of two engines can change where their unrounded scores cross
   // (the tie-break) or where either one's latency part crosses a half point
   // (its shown score steps) while the two are within a point of each other.
-  const ctx = ruleContext(catalog);
   const partsAt = (ms: number) => {
     const p: Profile = { ...profile, latency: { text: "", ms } };
     const weighed = weighRules(p, catalog);
-    const v = verdicts(p);
     const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
+    const all = scoreParts(p, catalog, weighed, verdicts(p)).parts;
     const out: { raw: number; latency: number; others: number }[] = [];
     for (let k = 0; k < catalog.engines.length; k++) {
-      const parts = scoreParts(p, catalog.engines[k]!, catalog, ctx, v, weighed).parts;
+      const parts = all[k]!;
       let others = 0;
       for (let i = 0; i < parts.length; i++) if (i !== at) others += roundPoints(parts[i]!);
       out.push({ raw: scoreOfParts(parts).raw, latency: at === -1 ? 0 : parts[at]!, others: BASE_SCORE + others });
