@@ -34,6 +34,9 @@ try {
 rmSync(tmp, { recursive: true, force: true });
 writeFileSync(join(root, "dist", "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
 
+const WRAP_START = "(function (exports, require, module, __filename, __dirname) {";
+const WRAP_END = "\n});";
+
 // 2. The CLI: one CommonJS bundle (modules the command does not need are
 // bundled but never initialised: esbuild turns dynamic imports into lazy
 // initialisers), started by a small launcher that uses V8's code cache.
@@ -100,6 +103,10 @@ await build({
   minify: process.env.ADVISE_NO_MINIFY !== "1",
   keepNames: false,
   legalComments: "none",
+  // The bundle is one function expression the launcher calls with CommonJS's
+  // arguments: V8 compiles the file's text as it is read, with no copy to wrap it.
+  banner: { js: WRAP_START },
+  footer: { js: WRAP_END },
   logLevel: "error",
 });
 // The launcher runs the bundle as a vm.Script, which has no loader for import():
@@ -117,8 +124,8 @@ if (nonAscii) {
   console.error(`the bundle holds a non-ASCII character near "${bundleText.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10)}": write it as a \\u escape in the source`);
   process.exit(1);
 }
-if (bundleText.startsWith("#!")) {
-  console.error("the bundle starts with a #! line: the launcher (dist/advise.cjs) is the executable, so remove it from src/cli.ts");
+if (!bundleText.startsWith(`${WRAP_START}\n"use strict";`) || !bundleText.trimEnd().endsWith(WRAP_END.trim())) {
+  console.error("the bundle is not wrapped as one function expression (a #! line in src/cli.ts, or a changed banner?): the launcher calls it as one");
   process.exit(1);
 }
 copyFileSync(join(root, "scripts", "launcher.cjs"), join(root, "dist", "advise.cjs"));

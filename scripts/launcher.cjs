@@ -22,8 +22,8 @@ try {
 }
 // latin1: the build guarantees the bundle is ASCII, and a one-byte string needs no decoding
 const source = fs.readFileSync(file, "latin1");
-const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
-const script = new vm.Script(wrapped, { filename: file, cachedData });
+// The build wraps the bundle in a function expression taking CommonJS's arguments.
+const script = new vm.Script(source, { filename: file, cachedData });
 if (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_WRITE_CODE_CACHE === "1") {
   process.once("exit", () => {
     try {

@@ -201,10 +201,11 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
   // the order of two engines can change where their unrounded scores cross
   // (the tie-break) or where either one's latency part crosses a half point
   // (its shown score steps) while the two are within a point of each other.
+  // The budget changes no rule's applicability or weight (a rules test holds every rule to that), so weigh once.
+  const weighed = weighRules(profile, catalog);
+  const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
   const partsAt = (ms: number) => {
     const p: Profile = { ...profile, latency: { text: "", ms } };
-    const weighed = weighRules(p, catalog);
-    const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
     const all = scoreParts(p, catalog, weighed, verdicts(p)).parts;
     const out: { raw: number; latency: number; others: number }[] = [];
     for (let k = 0; k < catalog.engines.length; k++) {
@@ -238,10 +239,11 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
           const x = -(raws[p]!.a - raws[q]!.a) / db;
           if (x > lo && x < hi) crossings.push(Math.exp(x));
         }
-        for (const k of [p, q]) {
-          const { a, b } = lats[k]!;
+        for (let j = 0; j < 2; j++) {
+          const { a, b } = lats[j === 0 ? p : q]!;
           if (Math.abs(b) < 1e-12) continue;
-          const [from, to] = [a + b * lo, a + b * hi].sort((m, n) => m - n) as [number, number];
+          const from = Math.min(a + b * lo, a + b * hi);
+          const to = Math.max(a + b * lo, a + b * hi);
           for (let h = Math.ceil(from - 0.5) + 0.5; h < to; h++) {
             const x = (h - a) / b;
             if (x > lo && x < hi && Math.abs(shown(p, x) - shown(q, x)) <= 1) crossings.push(Math.exp(x));

@@ -26,8 +26,13 @@ export function wrap(text: string, width: number, indent: string): string {
   return wrapLines(text, Math.max(20, width - indent.length)).split("\n").join(`\n${indent}`);
 }
 
+/** Whitespace that wrapping would change: any but a single inner space. */
+const ODD_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** Word-wraps text into lines of at most `max` characters (a longer word gets a line of its own). */
 export function wrapLines(text: string, max: number): string {
+  // Most lines fit and are single-spaced already: then wrapping would give them back unchanged.
+  if (text.length <= max && !ODD_SPACE.test(text)) return text;
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = "";

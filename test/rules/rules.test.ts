@@ -133,6 +133,12 @@ describe("rule keys", () => {
     "latency: 2s\nthroughput: 2M/s\nprocessing: [sql, cep]\nunit: event\ndeployment: library\nlanguages: [python]\neventTime: true\nstate: large\nbatch: true\ncloud: gcp\nlicense: open-source\nname: same inputs, other name\n",
   ].map((t) => profileFrom(`version: 1\n${t}`));
   const engines = [makeEngine("a"), makeEngine("b", { latency: { floor: "100ms", typical: "1s", exactlyOnceFloor: "5s" }, connectors: { database: { source: "partial", batchSource: "full" } }, exactlyOnce: { level: "full", sinks: { database: "none" } } })];
+  // Sensitivity analysis weighs the rules once for every latency budget it tries.
+  it.each(RULES.map((r) => [r.id, r] as const))("%s: whether it applies does not depend on the latency budget", (_, rule) => {
+    for (const p of profiles) {
+      for (const ms of [0.001, 1, 10, 500, 60_000, 3_600_000]) expect(rule.applies({ ...p, latency: { text: `${ms}ms`, ms } })).toBe(rule.applies(p));
+    }
+  });
   it.each(RULES.map((r) => [r.id, r] as const))("%s: equal keys give equal verdicts", (_, rule) => {
     for (const p of profiles) {
       for (const q of profiles) {
