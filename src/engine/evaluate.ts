@@ -124,38 +124,63 @@ export function applicableRules(profile: Profile, catalog: Catalog): Rule[] {
   return out;
 }
 
+export interface EngineTotals {
+  /** the score as shown: 50 plus each rule's part rounded (trimmed into 0..100 as pointsOf does) */
+  score: number[];
+  /** 50 plus the unrounded parts, summed from 0 in rule order (as scoreEngine does, so raws compare exactly) */
+  raw: number[];
+  disqualified: boolean[];
+  /** the unrounded part of the rule at index `apart` (0 when none) */
+  apartPart: number[];
+  /** 50 plus the rounded parts of every rule except the one at `apart` */
+  others: number[];
+}
+
 /**
- * For every engine (in catalogue order), each applying rule's signed
- * contribution to the score (unrounded, in `weighed` order), and whether a
- * must disqualifies it. `verdictsOf` gives one rule's verdicts on all engines
- * (a caller that has them already passes them in).
+ * Every engine's score (catalogue order) without building reasons: what
+ * sensitivity analysis replays ~100 times a run. `verdictsOf` gives one
+ * rule's verdicts on all engines (a caller that has them passes them in);
+ * `apart` keeps one rule's part separate (the latency analysis needs it).
+ * One pass, rule by rule, with no per-engine arrays: in a run this short V8
+ * interprets this code, and the less it does the less V8 is tempted to spend
+ * a background thread optimising it (work the process would wait for at exit).
  */
-export function scoreParts(
+export function engineTotals(
   profile: Profile,
   catalog: Catalog,
   weighed = weighRules(profile, catalog),
   verdictsOf: VerdictsOf = (rule) => allVerdicts(rule, profile, catalog),
-): { parts: number[][]; disqualified: boolean[] } {
+  apart = -1,
+): EngineTotals {
   const n = catalog.engines.length;
-  const parts: number[][] = [];
-  const disqualified: boolean[] = [];
+  const t: EngineTotals = { score: [], raw: [], disqualified: [], apartPart: [], others: [] };
+  const sum: number[] = [];
   for (let e = 0; e < n; e++) {
-    parts.push([]);
-    disqualified.push(false);
+    sum.push(0);
+    t.others.push(BASE_SCORE);
+    t.apartPart.push(0);
+    t.disqualified.push(false);
   }
-  // Indexed loops, rule by rule, here and below: sensitivity analysis replays
-  // this ~100 times in a run too short for V8 to optimise, and the
-  // interpreter is slow at for-of and per-element callbacks.
   for (let r = 0; r < weighed.length; r++) {
     const { rule, share, must } = weighed[r]!;
     const row = verdictsOf(rule);
     for (let e = 0; e < n; e++) {
       const v = row[e]!;
-      parts[e]!.push(share * (v.fit - 0.5));
-      if (v.unmet && must) disqualified[e] = true;
+      const x = share * (v.fit - 0.5);
+      sum[e] = sum[e]! + x;
+      if (r === apart) t.apartPart[e] = x;
+      else t.others[e] = t.others[e]! + (x < 0 ? -Math.round(-x) : Math.round(x)); // roundPoints, inlined
+      if (v.unmet && must) t.disqualified[e] = true;
     }
   }
-  return { parts, disqualified };
+  for (let e = 0; e < n; e++) {
+    t.raw.push(BASE_SCORE + sum[e]!);
+    const x = t.apartPart[e]!;
+    let score = t.others[e]! + (apart === -1 ? 0 : x < 0 ? -Math.round(-x) : Math.round(x));
+    if (score < 0 || score > 100) score = pointsOf(weighed.map((w) => w.share * (verdictsOf(w.rule)[e]!.fit - 0.5))).score;
+    t.score.push(score);
+  }
+  return t;
 }
 
 /** One rule's verdicts on every engine, in catalogue order. */
@@ -166,18 +191,6 @@ export function allVerdicts(rule: Rule, profile: Profile, catalog: Catalog, ctx:
     row.push({ fit: v.fit, unmet: v.unmet });
   }
   return row;
-}
-
-/** The unrounded score and the score as evaluate() shows it (50 plus each part rounded), from a rule's parts. */
-export function scoreOfParts(parts: number[]): { raw: number; score: number } {
-  let score = BASE_SCORE;
-  let sum = 0; // summed from 0 and then added to 50, as everywhere else, so raws compare exactly
-  for (let i = 0; i < parts.length; i++) {
-    score += roundPoints(parts[i]!);
-    sum += parts[i]!;
-  }
-  if (score < 0 || score > 100) score = pointsOf(parts).score;
-  return { raw: BASE_SCORE + sum, score };
 }
 
 /** A part of the score as shown: rounded half away from zero. */
@@ -241,12 +254,9 @@ export type VerdictsOf = (rule: Rule) => readonly { fit: number; unmet: boolean 
  * evaluate(); `verdictsOf` lets a caller reuse verdicts it already has.
  */
 export function outcome(profile: Profile, catalog: Catalog, verdictsOf?: VerdictsOf): Outcome {
-  const { parts, disqualified } = scoreParts(profile, catalog, weighRules(profile, catalog), verdictsOf);
+  const t = engineTotals(profile, catalog, weighRules(profile, catalog), verdictsOf);
   const scored: Sortable[] = [];
-  for (let e = 0; e < catalog.engines.length; e++) {
-    const { raw, score } = scoreOfParts(parts[e]!);
-    scored.push({ engine: catalog.engines[e]!.id, score, raw, disqualified: disqualified[e]! });
-  }
+  for (let e = 0; e < catalog.engines.length; e++) scored.push({ engine: catalog.engines[e]!.id, score: t.score[e]!, raw: t.raw[e]!, disqualified: t.disqualified[e]! });
   return decide(profile, catalog, scored.sort(byRank));
 }
 

@@ -23,7 +23,7 @@ import {
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Rule } from "../rules/types.js";
-import { allVerdicts, applicableRules, BASE_SCORE, type Outcome, outcome, roundPoints, ruleContext, type SeenVerdicts, scoreOfParts, scoreParts, type VerdictsOf, weighRules } from "./evaluate.js";
+import { allVerdicts, applicableRules, engineTotals, type Outcome, outcome, roundPoints, ruleContext, type SeenVerdicts, type VerdictsOf, weighRules } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -206,14 +206,9 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
   const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
   const partsAt = (ms: number) => {
     const p: Profile = { ...profile, latency: { text: "", ms } };
-    const all = scoreParts(p, catalog, weighed, verdicts(p)).parts;
+    const t = engineTotals(p, catalog, weighed, verdicts(p), at);
     const out: { raw: number; latency: number; others: number }[] = [];
-    for (let k = 0; k < catalog.engines.length; k++) {
-      const parts = all[k]!;
-      let others = 0;
-      for (let i = 0; i < parts.length; i++) if (i !== at) others += roundPoints(parts[i]!);
-      out.push({ raw: scoreOfParts(parts).raw, latency: at === -1 ? 0 : parts[at]!, others: BASE_SCORE + others });
-    }
+    for (let k = 0; k < catalog.engines.length; k++) out.push({ raw: t.raw[k]!, latency: t.apartPart[k]!, others: t.others[k]! });
     return out;
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
