@@ -130,35 +130,28 @@ export interface EngineTotals {
   /** 50 plus the unrounded parts, summed from 0 in rule order (as scoreEngine does, so raws compare exactly) */
   raw: number[];
   disqualified: boolean[];
-  /** the unrounded part of the rule at index `apart` (0 when none) */
-  apartPart: number[];
-  /** 50 plus the rounded parts of every rule except the one at `apart` */
-  others: number[];
 }
 
 /**
- * Every engine's score (catalogue order) without building reasons: what
- * sensitivity analysis replays ~100 times a run. `verdictsOf` gives one
- * rule's verdicts on all engines (a caller that has them passes them in);
- * `apart` keeps one rule's part separate (the latency analysis needs it).
- * One pass, rule by rule, with no per-engine arrays: in a run this short V8
- * interprets this code, and the less it does the less V8 is tempted to spend
- * a background thread optimising it (work the process would wait for at exit).
+ * Every engine's score (catalogue order) without building reasons, for
+ * outcome(). `verdictsOf` gives one rule's verdicts on all engines (a caller
+ * that has them passes them in). One pass, rule by rule, into per-engine
+ * totals: in a run this short V8 interprets this code, and the less it does
+ * the less V8 is tempted to spend a background thread optimising it (work
+ * the process would then wait for at exit).
  */
 export function engineTotals(
   profile: Profile,
   catalog: Catalog,
   weighed = weighRules(profile, catalog),
   verdictsOf: VerdictsOf = (rule) => allVerdicts(rule, profile, catalog),
-  apart = -1,
 ): EngineTotals {
   const n = catalog.engines.length;
-  const t: EngineTotals = { score: [], raw: [], disqualified: [], apartPart: [], others: [] };
+  const t: EngineTotals = { score: [], raw: [], disqualified: [] };
   const sum: number[] = [];
   for (let e = 0; e < n; e++) {
     sum.push(0);
-    t.others.push(BASE_SCORE);
-    t.apartPart.push(0);
+    t.score.push(BASE_SCORE);
     t.disqualified.push(false);
   }
   for (let r = 0; r < weighed.length; r++) {
@@ -168,17 +161,13 @@ export function engineTotals(
       const v = row[e]!;
       const x = share * (v.fit - 0.5);
       sum[e] = sum[e]! + x;
-      if (r === apart) t.apartPart[e] = x;
-      else t.others[e] = t.others[e]! + (x < 0 ? -Math.round(-x) : Math.round(x)); // roundPoints, inlined
+      t.score[e] = t.score[e]! + (x < 0 ? -Math.round(-x) : Math.round(x)); // roundPoints, inlined
       if (v.unmet && must) t.disqualified[e] = true;
     }
   }
   for (let e = 0; e < n; e++) {
     t.raw.push(BASE_SCORE + sum[e]!);
-    const x = t.apartPart[e]!;
-    let score = t.others[e]! + (apart === -1 ? 0 : x < 0 ? -Math.round(-x) : Math.round(x));
-    if (score < 0 || score > 100) score = pointsOf(weighed.map((w) => w.share * (verdictsOf(w.rule)[e]!.fit - 0.5))).score;
-    t.score.push(score);
+    if (t.score[e]! < 0 || t.score[e]! > 100) t.score[e] = pointsOf(weighed.map((w) => w.share * (verdictsOf(w.rule)[e]!.fit - 0.5))).score;
   }
   return t;
 }
@@ -255,8 +244,13 @@ export type VerdictsOf = (rule: Rule) => readonly { fit: number; unmet: boolean 
  */
 export function outcome(profile: Profile, catalog: Catalog, verdictsOf?: VerdictsOf): Outcome {
   const t = engineTotals(profile, catalog, weighRules(profile, catalog), verdictsOf);
+  return decideTotals(profile, catalog, t.score, t.raw, t.disqualified);
+}
+
+/** The decision from every engine's shown score, raw score and disqualification (catalogue order). */
+export function decideTotals(profile: Profile, catalog: Catalog, score: readonly number[], raw: readonly number[], disqualified: readonly boolean[]): Outcome {
   const scored: Sortable[] = [];
-  for (let e = 0; e < catalog.engines.length; e++) scored.push({ engine: catalog.engines[e]!.id, score: t.score[e]!, raw: t.raw[e]!, disqualified: t.disqualified[e]! });
+  for (let e = 0; e < catalog.engines.length; e++) scored.push({ engine: catalog.engines[e]!.id, score: score[e]!, raw: raw[e]!, disqualified: disqualified[e]! });
   return decide(profile, catalog, scored.sort(byRank));
 }
 

@@ -23,7 +23,7 @@ import {
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Rule } from "../rules/types.js";
-import { allVerdicts, applicableRules, engineTotals, type Outcome, outcome, roundPoints, ruleContext, type SeenVerdicts, type VerdictsOf, weighRules } from "./evaluate.js";
+import { allVerdicts, applicableRules, BASE_SCORE, decideTotals, type Outcome, outcome, roundPoints, ruleContext, type SeenVerdicts, type VerdictsOf, weighRules } from "./evaluate.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -54,23 +54,9 @@ const KIND_WORDS: Record<string, string> = {
 export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = outcome(profile, catalog), target?: string, seen?: SeenVerdicts): SensitivityEntry[] {
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
-  const ctx = ruleContext(catalog);
-  // Verdicts memoised by each rule's input key: a change re-judges only what it can move.
-  // memo: rule -> key -> the rule's verdicts on every engine.
-  const memo = new Map<Rule, Map<string, readonly { fit: number; unmet: boolean }[]>>();
-  for (const [rule, row] of seen ?? []) memo.set(rule, new Map([[rule.key(profile, ctx), row]]));
-  const verdicts =
-    (p: Profile): VerdictsOf =>
-    (rule) => {
-      const key = rule.key(p, ctx);
-      let byKey = memo.get(rule);
-      if (!byKey) memo.set(rule, (byKey = new Map()));
-      let row = byKey.get(key);
-      if (!row) byKey.set(key, (row = allVerdicts(rule, p, catalog, ctx)));
-      return row;
-    };
+  const scorer = changeScorer(profile, catalog, seen);
   const consider = (path: string[], from: Value | null, to: Value, changed: Profile, cost: number, how: string) => {
-    const o = outcome(changed, catalog, verdicts(changed));
+    const o = scorer.outcome(changed);
     if (o.kind === base.kind && o.engine === base.engine) return false;
     const winner = o.kind === "engine" || (o.kind === base.kind && o.engine) ? o.engine! : o.kind;
     if (target !== undefined && (o.engine !== target || (o.kind !== "engine" && o.kind !== base.kind))) return false;
@@ -101,7 +87,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   }
 
   // 2. The latency budget, both ways.
-  for (const cand of latencyCandidates(profile, catalog, verdicts)) {
+  for (const cand of latencyCandidates(profile, catalog, scorer)) {
     const up = cand.up;
     for (const text of cand.values) {
       const d = parseDuration(text)!;
@@ -161,6 +147,111 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   return entries.sort((a, b) => a.cost - b.cost || compareText(a.path.join("."), b.path.join(".")) || compareText(String(a.to), String(b.to)));
 }
 
+type Row = readonly { fit: number; unmet: boolean }[];
+
+export interface ChangeScorer {
+  /** the base profile's rules, with their shares */
+  weighed: ReturnType<typeof weighRules>;
+  /** the memoised verdicts for a profile */
+  verdicts(p: Profile): VerdictsOf;
+  /** totals for a changed profile whose rules weigh as the base's (undefined otherwise): shown score (untrimmed), unrounded sum of parts, count of unmet musts */
+  totals(p: Profile): { shown: number[]; sum: number[]; unmetMusts: number[]; verdicts: VerdictsOf } | undefined;
+  /** the same decision as outcome(p) */
+  outcome(p: Profile): Outcome;
+}
+
+/**
+ * Scoring for single changes to one profile. Verdicts are memoised by each
+ * rule's input key, so a change re-judges only what it can move. A change
+ * that leaves every rule's weight as it was is scored from the base totals,
+ * re-adding only the rules whose verdicts it moved (most move one or two);
+ * anything else, or a score that would need trimming into 0..100, goes
+ * through outcome(). This keeps a run's interpreted work small enough that V8
+ * does not start optimising the scorer (a background compile the process
+ * would wait for at exit). A test holds outcome() and this equal on fuzzed
+ * changes. The raw score is the base's plus the differences, which can
+ * differ from summing in rule order in the last bits; ranking compares raw
+ * scores to 1e-9, far above that.
+ */
+export function changeScorer(profile: Profile, catalog: Catalog, seen?: SeenVerdicts): ChangeScorer {
+  const ctx = ruleContext(catalog);
+  // memo: rule -> key -> the rule's verdicts on every engine
+  const memo = new Map<Rule, Map<string, Row>>();
+  for (const [rule, row] of seen ?? []) memo.set(rule, new Map([[rule.key(profile, ctx), row]]));
+  const verdicts =
+    (p: Profile): VerdictsOf =>
+    (rule) => {
+      const key = rule.key(p, ctx);
+      let byKey = memo.get(rule);
+      if (!byKey) memo.set(rule, (byKey = new Map()));
+      let row = byKey.get(key);
+      if (!row) byKey.set(key, (row = allVerdicts(rule, p, catalog, ctx)));
+      return row;
+    };
+  const weighed = weighRules(profile, catalog);
+  const baseVerdicts = verdicts(profile);
+  const rows = weighed.map((w) => baseVerdicts(w.rule));
+  const n = catalog.engines.length;
+  const shown: number[] = [];
+  const sum: number[] = [];
+  const unmetMusts: number[] = [];
+  for (let e = 0; e < n; e++) {
+    shown.push(BASE_SCORE);
+    sum.push(0);
+    unmetMusts.push(0);
+  }
+  for (let r = 0; r < weighed.length; r++) {
+    const { share, must } = weighed[r]!;
+    const row = rows[r]!;
+    for (let e = 0; e < n; e++) {
+      const x = share * (row[e]!.fit - 0.5);
+      shown[e] = shown[e]! + roundPoints(x);
+      sum[e] = sum[e]! + x;
+      if (must && row[e]!.unmet) unmetMusts[e] = unmetMusts[e]! + 1;
+    }
+  }
+  const sameWeights = (w: ReturnType<typeof weighRules>) => {
+    if (w.length !== weighed.length) return false;
+    for (let r = 0; r < w.length; r++) if (w[r]!.rule !== weighed[r]!.rule || w[r]!.share !== weighed[r]!.share || w[r]!.must !== weighed[r]!.must) return false;
+    return true;
+  };
+  const totals = (p: Profile) => {
+    if (!sameWeights(weighRules(p, catalog))) return undefined;
+    const v = verdicts(p);
+    const t = { shown: shown.slice(), sum: sum.slice(), unmetMusts: unmetMusts.slice(), verdicts: v };
+    for (let r = 0; r < weighed.length; r++) {
+      const { rule, share, must } = weighed[r]!;
+      const row = v(rule);
+      const old = rows[r]!;
+      if (row === old) continue;
+      for (let e = 0; e < n; e++) {
+        const x = share * (row[e]!.fit - 0.5);
+        const y = share * (old[e]!.fit - 0.5);
+        t.shown[e] = t.shown[e]! + roundPoints(x) - roundPoints(y);
+        t.sum[e] = t.sum[e]! + (x - y);
+        if (must) t.unmetMusts[e] = t.unmetMusts[e]! + Number(row[e]!.unmet) - Number(old[e]!.unmet);
+      }
+    }
+    return t;
+  };
+  return {
+    weighed,
+    verdicts,
+    totals,
+    outcome(p) {
+      const t = totals(p);
+      if (!t || t.shown.some((x) => x < 0 || x > 100)) return outcome(p, catalog, verdicts(p));
+      return decideTotals(
+        p,
+        catalog,
+        t.shown,
+        t.sum.map((x) => BASE_SCORE + x),
+        t.unmetMusts.map((u) => u > 0),
+      );
+    },
+  };
+}
+
 function withPriority(p: Profile, req: Requirement, level: Priority): Profile {
   return { ...p, priorities: { ...p.priorities, [req]: level } };
 }
@@ -184,7 +275,7 @@ const DURATION_UNITS: [string, number][] = [
 ];
 
 /** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Profile) => VerdictsOf): { up: boolean; values: string[] }[] {
+function latencyCandidates(profile: Profile, catalog: Catalog, scorer: ChangeScorer): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
   const eoMust = profile.exactlyOnce && profile.priorities.exactlyOnce === "must";
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
@@ -201,14 +292,17 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
   // the order of two engines can change where their unrounded scores cross
   // (the tie-break) or where either one's latency part crosses a half point
   // (its shown score steps) while the two are within a point of each other.
-  // The budget changes no rule's applicability or weight (a rules test holds every rule to that), so weigh once.
-  const weighed = weighRules(profile, catalog);
-  const at = weighed.findIndex((w) => w.rule.id === "latency-budget");
+  // The budget changes no rule's applicability or weight (a rules test holds every rule to that).
+  const at = scorer.weighed.findIndex((w) => w.rule.id === "latency-budget");
   const partsAt = (ms: number) => {
     const p: Profile = { ...profile, latency: { text: "", ms } };
-    const t = engineTotals(p, catalog, weighed, verdicts(p), at);
+    const t = scorer.totals(p)!;
+    const latencyRow = at === -1 ? undefined : t.verdicts(scorer.weighed[at]!.rule);
     const out: { raw: number; latency: number; others: number }[] = [];
-    for (let k = 0; k < catalog.engines.length; k++) out.push({ raw: t.raw[k]!, latency: t.apartPart[k]!, others: t.others[k]! });
+    for (let k = 0; k < catalog.engines.length; k++) {
+      const latency = latencyRow ? scorer.weighed[at]!.share * (latencyRow[k]!.fit - 0.5) : 0;
+      out.push({ raw: BASE_SCORE + t.sum[k]!, latency, others: t.shown[k]! - roundPoints(latency) });
+    }
     return out;
   };
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
@@ -226,22 +320,36 @@ function latencyCandidates(profile: Profile, catalog: Catalog, verdicts: (p: Pro
     };
     const raws = s1.map((e, k) => line(e.raw, s2[k]!.raw));
     const lats = s1.map((e, k) => line(e.latency, s2[k]!.latency));
-    const shown = (k: number, x: number) => s1[k]!.others + roundPoints(lats[k]!.a + lats[k]!.b * x);
-    for (let p = 0; p < raws.length; p++) {
-      for (let q = p + 1; q < raws.length; q++) {
+    const n = raws.length;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
         const db = raws[p]!.b - raws[q]!.b;
         if (Math.abs(db) > 1e-12) {
           const x = -(raws[p]!.a - raws[q]!.a) / db;
           if (x > lo && x < hi) crossings.push(Math.exp(x));
         }
-        for (let j = 0; j < 2; j++) {
-          const { a, b } = lats[j === 0 ? p : q]!;
-          if (Math.abs(b) < 1e-12) continue;
-          const from = Math.min(a + b * lo, a + b * hi);
-          const to = Math.max(a + b * lo, a + b * hi);
-          for (let h = Math.ceil(from - 0.5) + 0.5; h < to; h++) {
-            const x = (h - a) / b;
-            if (x > lo && x < hi && Math.abs(shown(p, x) - shown(q, x)) <= 1) crossings.push(Math.exp(x));
+      }
+    }
+    // Where engine k's latency part crosses a half point its shown score steps; that
+    // matters when another engine is then within a point of it. (Shown scores are
+    // computed inline: a small helper called this often is one V8 would optimise.)
+    const shown: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const { a, b } = lats[k]!;
+      if (Math.abs(b) < 1e-12) continue;
+      const from = Math.min(a + b * lo, a + b * hi);
+      const to = Math.max(a + b * lo, a + b * hi);
+      for (let h = Math.ceil(from - 0.5) + 0.5; h < to; h++) {
+        const x = (h - a) / b;
+        if (!(x > lo && x < hi)) continue;
+        for (let j = 0; j < n; j++) {
+          const y = lats[j]!.a + lats[j]!.b * x;
+          shown[j] = s1[j]!.others + (y < 0 ? -Math.round(-y) : Math.round(y)); // roundPoints, inlined
+        }
+        for (let j = 0; j < n; j++) {
+          if (j !== k && Math.abs(shown[k]! - shown[j]!) <= 1) {
+            crossings.push(Math.exp(x));
+            break;
           }
         }
       }
