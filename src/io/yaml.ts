@@ -35,7 +35,8 @@ export function parseYaml(src: SourceText, options: ParseOptions = {}): YamlSour
     throw new InputError([{ file: src.file, ...at(tooDeep), message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow YAML mapping" }]);
   }
   const lines = new LineCounter();
-  const doc = parseDocument(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false });
+  // logLevel "error": problems come back in doc.errors and doc.warnings (reported below), never printed by the parser
+  const doc = parseDocument(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false, logLevel: "error" });
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const offset = e.pos[0];
@@ -44,8 +45,11 @@ export function parseYaml(src: SourceText, options: ParseOptions = {}): YamlSour
   }
   if (diagnostics.length > 0) throw new InputError(dedupeDiagnostics(diagnostics));
 
-  const deep = nodeDeeperThan(doc.contents as Node | null, LIMITS.maxDepth);
-  if (deep) throw new InputError([{ file: src.file, ...at(deep.range?.[0] ?? 0), message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow YAML mapping" }]);
+  const odd = shapeProblem(doc.contents as Node | null, LIMITS.maxDepth);
+  if (odd?.problem === "deep") throw new InputError([{ file: src.file, ...at(odd.node.range?.[0] ?? 0), message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow YAML mapping" }]);
+  if (odd?.problem === "collection-key") {
+    throw new InputError([{ file: src.file, ...at(odd.node.range?.[0] ?? 0), message: "a key is itself a list or mapping", expected: "plain keys, such as `latency: 10ms`" }]);
+  }
 
   let value: unknown;
   try {
@@ -134,16 +138,17 @@ export function flowDepthExceeded(text: string, max: number): number | undefined
   return undefined;
 }
 
-function nodeDeeperThan(root: Node | null, max: number): Node | undefined {
+/** A node nested deeper than `max`, or a list or mapping used as a key (`? [a, b]: 1`), which no profile field can be. */
+function shapeProblem(root: Node | null, max: number): { node: Node; problem: "deep" | "collection-key" } | undefined {
   if (!root) return undefined;
   const stack: [Node, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (depth > max) return node;
+    if (depth > max) return { node, problem: "deep" };
     if (isCollection(node)) {
       for (const item of node.items as unknown[]) {
         if (isPair(item)) {
-          if (item.key && isCollection(item.key)) stack.push([item.key, depth + 1]);
+          if (item.key && isCollection(item.key)) return { node: item.key, problem: "collection-key" };
           if (item.value) stack.push([item.value as Node, depth + 1]);
         } else if (item) {
           stack.push([item as Node, depth + 1]);
