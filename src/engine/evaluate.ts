@@ -59,12 +59,21 @@ const rawOf = new WeakMap<RankedEngine, number>();
  */
 export function rank(profile: Profile, catalog: Catalog, seen?: SeenVerdicts): RankedEngine[] {
   const ctx = ruleContext(catalog);
+  const weighed = weighRules(profile, catalog);
   const scored = catalog.engines.map((e, i) =>
-    scoreEngine(profile, e, catalog, ctx, seen && ((rule, v) => {
-      let row = seen.get(rule);
-      if (!row) seen.set(rule, (row = []));
-      row[i] = { fit: v.fit, unmet: v.unmet };
-    })),
+    scoreEngine(
+      profile,
+      e,
+      catalog,
+      ctx,
+      seen &&
+        ((rule, v) => {
+          let row = seen.get(rule);
+          if (!row) seen.set(rule, (row = []));
+          row[i] = { fit: v.fit, unmet: v.unmet };
+        }),
+      weighed,
+    ),
   );
   scored.sort((a, b) => byRank({ ...a, raw: rawOf.get(a)! }, { ...b, raw: rawOf.get(b)! }));
   return scored.map((s, i) => {
@@ -82,9 +91,16 @@ export function tied(a: RankedEngine, b: RankedEngine): boolean {
 /** Each rule's verdicts on every engine (catalogue order) for one profile, as rank() saw them. */
 export type SeenVerdicts = Map<Rule, { fit: number; unmet: boolean }[]>;
 
-export function scoreEngine(profile: Profile, engine: Engine, catalog: Catalog, ctx: RuleContext = ruleContext(catalog), onVerdict?: (rule: Rule, v: Verdict) => void): RankedEngine {
+export function scoreEngine(
+  profile: Profile,
+  engine: Engine,
+  catalog: Catalog,
+  ctx: RuleContext = ruleContext(catalog),
+  onVerdict?: (rule: Rule, v: Verdict) => void,
+  weighed = weighRules(profile, catalog),
+): RankedEngine {
   const raw: number[] = [];
-  const reasons: Reason[] = weighRules(profile, catalog).map(({ rule, share }) => {
+  const reasons: Reason[] = weighed.map(({ rule, share }) => {
     const v = rule.evaluate(profile, engine, ctx);
     onVerdict?.(rule, v);
     raw.push(share * (v.fit - 0.5));

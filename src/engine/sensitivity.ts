@@ -210,13 +210,19 @@ export function changeScorer(profile: Profile, catalog: Catalog, seen?: SeenVerd
       if (must && row[e]!.unmet) unmetMusts[e] = unmetMusts[e]! + 1;
     }
   }
+  const sameRules = (rules: readonly Rule[]) => {
+    if (rules.length !== weighed.length) return false;
+    for (let r = 0; r < rules.length; r++) if (rules[r] !== weighed[r]!.rule) return false;
+    return true;
+  };
   const sameWeights = (w: ReturnType<typeof weighRules>) => {
     if (w.length !== weighed.length) return false;
     for (let r = 0; r < w.length; r++) if (w[r]!.rule !== weighed[r]!.rule || w[r]!.share !== weighed[r]!.share || w[r]!.must !== weighed[r]!.must) return false;
     return true;
   };
   const totals = (p: Profile) => {
-    if (!sameWeights(weighRules(p, catalog))) return undefined;
+    // Weights follow from the priorities and which rules apply: with the base's priorities (the same object) and the same rules, they are the base's.
+    if (p.priorities === profile.priorities ? !sameRules(applicableRules(p, catalog)) : !sameWeights(weighRules(p, catalog))) return undefined;
     const v = verdicts(p);
     const t = { shown: shown.slice(), sum: sum.slice(), unmetMusts: unmetMusts.slice(), verdicts: v };
     for (let r = 0; r < weighed.length; r++) {
