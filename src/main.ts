@@ -93,7 +93,8 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
-  const text = await render(opts.format, result, { style: await makeStyle(color), width: stdoutWidth() });
+  // only the table wraps to the terminal (finding the width costs two stat calls)
+  const text = await render(opts.format, result, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
   await writeStdout(text);
   return 0;
 }
