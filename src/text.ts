@@ -13,8 +13,8 @@ export function lowerFirst(s: string): string {
   return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
-/** Writes text to a stream and resolves once it is handed to the OS. */
-export function writeOut(stream: NodeJS.WriteStream, text: string): Promise<void> {
+/** Writes text (or bytes) to a stream and resolves once it is handed to the OS. */
+export function writeOut(stream: NodeJS.WriteStream, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
     stream.write(text, () => resolve());
   });

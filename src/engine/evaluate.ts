@@ -140,7 +140,7 @@ export function applicableRules(profile: Profile, catalog: Catalog): Rule[] {
   return out;
 }
 
-export interface EngineTotals {
+interface EngineTotals {
   /** the score as shown: 50 plus each rule's part rounded (trimmed into 0..100 as pointsOf does) */
   score: number[];
   /** 50 plus the unrounded parts, summed from 0 in rule order (as scoreEngine does, so raws compare exactly) */
@@ -156,7 +156,7 @@ export interface EngineTotals {
  * the less V8 is tempted to spend a background thread optimising it (work
  * the process would then wait for at exit).
  */
-export function engineTotals(
+function engineTotals(
   profile: Profile,
   catalog: Catalog,
   weighed = weighRules(profile, catalog),

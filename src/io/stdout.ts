@@ -7,6 +7,7 @@
 // non-blocking pipe is full, on Windows, and for commander's help text.
 
 import { fstatSync, statSync, writeSync } from "node:fs";
+import { writeOut } from "../text.js";
 
 let stream: NodeJS.WriteStream | undefined;
 
@@ -58,19 +59,13 @@ export async function writeStdout(text: string): Promise<void> {
       if (code === "EBADF") return; // standard output is closed: the text goes nowhere, as with process.stdout
       if (code !== "EAGAIN") throw e;
       // a non-blocking pipe is full: let the stream wait for the reader
-      return write(stdoutStream(), bytes.subarray(done));
+      return writeOut(stdoutStream(), bytes.subarray(done));
     }
   }
-  return write(stdoutStream(), text);
+  return writeOut(stdoutStream(), text);
 }
 
 /** Resolves once everything written to process.stdout (if it was ever created) has been handed to the OS. */
 export function stdoutFlushed(): Promise<void> {
-  return stream === undefined ? Promise.resolve() : write(stream, "");
-}
-
-function write(s: NodeJS.WriteStream, data: string | Uint8Array): Promise<void> {
-  return new Promise((resolve) => {
-    s.write(data, () => resolve());
-  });
+  return stream === undefined ? Promise.resolve() : writeOut(stream, "");
 }
