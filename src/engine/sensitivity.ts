@@ -152,8 +152,6 @@ type Row = readonly { fit: number; unmet: boolean }[];
 export interface ChangeScorer {
   /** the base profile's rules, with their shares */
   weighed: ReturnType<typeof weighRules>;
-  /** the memoised verdicts for a profile */
-  verdicts(p: Profile): VerdictsOf;
   /** totals for a changed profile whose rules weigh as the base's (undefined otherwise): shown score (untrimmed), unrounded sum of parts, count of unmet musts */
   totals(p: Profile): { shown: number[]; sum: number[]; unmetMusts: number[]; verdicts: VerdictsOf } | undefined;
   /** the same decision as outcome(p) */
@@ -242,7 +240,6 @@ export function changeScorer(profile: Profile, catalog: Catalog, seen?: SeenVerd
   };
   return {
     weighed,
-    verdicts,
     totals,
     outcome(p) {
       const t = totals(p);
