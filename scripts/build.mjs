@@ -1,5 +1,6 @@
 // Builds dist/: compiles the YAML catalogue (validated once, here) into the
-// bundle, and bundles the CLI into one entry file plus lazily loaded chunks.
+// bundle, bundles the CLI into one file (advise-bundle.cjs), copies the
+// launcher that runs it (advise.cjs), and warms V8's code cache for it.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
