@@ -4,16 +4,14 @@
 import { type Diagnostic, dedupeDiagnostics, InputError } from "../diagnostics.js";
 import type { Path, YamlSource } from "../io/yaml.js";
 import { LIMITS } from "../limits.js";
-import { fieldName, locator, sortDiagnostics, validateYaml, valueAt } from "../validate.js";
+import { locator, sortDiagnostics, validateYaml, valueAt } from "../validate.js";
 import {
   type Duration,
-  DURATION_EXPECTED,
   DURATION_PATTERN,
   durationProblem,
   parseDuration,
   parseRate,
   type Rate,
-  RATE_EXPECTED,
   RATE_PATTERN,
   rateProblem,
 } from "../units.js";
