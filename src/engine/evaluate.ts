@@ -328,7 +328,8 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     return {
       kind: "engine",
       engine: top.engine,
-      summary: `${listNames(ties.map((r) => r.name))} tie at ${top.score}/100: ${whyTied(ties)} (ties are listed by engine id, so ${top.name} comes first); ${unsaid(profile)}`,
+      summary: `${listNames(ties.map((r) => r.name))} tie at ${top.score}/100: ${whyTied(ties)}; ${unsaid(profile)}`,
+      tiedWith: ties.slice(1).map((r) => r.engine),
       margin,
       close,
     };
@@ -341,11 +342,12 @@ function recommend(profile: Profile, catalog: Catalog, ranking: RankedEngine[]):
     .map((r) => lowerFirst(r.message.replace(new RegExp(`^${escapeRe(top.name)} `), "")));
   const because = strengths.length ? `: ${strengths.join("; ")}` : "";
   if (decision.kind === "periodic-batch") {
-    const inWhat = ties.length > 1 ? `${ties.map((r) => r.name).join(" or ")} (tied at ${top.score}/100; listed by engine id)` : `${top.name} (score ${top.score}/100${lead})`;
+    const inWhat = ties.length > 1 ? `${ties.map((r) => r.name).join(" or ")} (they tie at ${top.score}/100: ${whyTied(ties)})` : `${top.name} (score ${top.score}/100${lead})`;
     return {
       kind: "periodic-batch",
       engine: top.engine,
-      summary: `A ${budget.text} budget is long enough for scheduled batch jobs rather than a long-running stream; write them in ${inWhat}${because}.`,
+      summary: `A ${budget.text} budget is long enough for scheduled batch jobs rather than a long-running stream; write them in ${inWhat}${ties.length > 1 ? "" : because}.`,
+      ...(ties.length > 1 ? { tiedWith: ties.slice(1).map((r) => r.engine) } : {}),
       margin,
       close,
     };

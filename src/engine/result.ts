@@ -61,6 +61,8 @@ export interface Recommendation {
   margin: number | null;
   /** the lead is smaller than rules.yaml closeMargin */
   close: boolean;
+  /** the other engines that tie exactly with `engine` (absent when there is no tie): the id orders the listing, it does not make the pick */
+  tiedWith?: string[];
 }
 
 export interface SensitivityJson {
