@@ -108,12 +108,12 @@ describe("user catalogues", () => {
   });
   it("a broken catalogue file gets located errors with a did-you-mean, exit 2", () => {
     const dir = tmp();
-    const text = readFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), "utf8").replace(/^homepage:/m, "homepge:").replace(/^(\s+)level: full/m, "$1level: ful");
+    const text = readFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), "utf8").replace(/^homepage:/m, "homepge:").replace(/^(\s+)route: builtin/m, "$1route: builtn");
     writeFileSync(join(dir, "pekko-streams.yaml"), text);
     const r = advise(["profiles/card-authorization.yaml", "--catalog", dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`pekko-streams\\.yaml:\\d+:1: unknown key 'homepge' \\(did you mean 'homepage'\\?\\)`));
-    expect(r.stderr).toMatch(/pekko-streams\.yaml:\d+:\d+: 'ful' is not a valid .*level \(did you mean 'full'\?\); expected one of full, partial, none/);
+    expect(r.stderr).toMatch(/pekko-streams\.yaml:\d+:\d+: 'builtn' is not a valid .*route \(did you mean 'builtin'\?\); expected one of builtin, configured, limited, preview, external, third-party, own-code, none/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
   it("a project config file names the catalogue; found from a subfolder", () => {

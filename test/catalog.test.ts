@@ -22,12 +22,12 @@ function allSources(node: unknown, path = ""): { path: string; url: string; vers
   return [];
 }
 
-/** Every object that carries a level or a note (a fact) must carry sources. */
+/** Every object that carries a route or a note (a fact) must carry sources. */
 function factsWithoutSources(node: unknown, path = ""): string[] {
   if (Array.isArray(node)) return node.flatMap((x, i) => factsWithoutSources(x, `${path}[${i}]`));
   if (node && typeof node === "object") {
     const o = node as Record<string, unknown>;
-    const own = ("note" in o || "level" in o) && !(Array.isArray(o.sources) && o.sources.length > 0) ? [path] : [];
+    const own = ("note" in o || "route" in o) && !(Array.isArray(o.sources) && o.sources.length > 0) ? [path] : [];
     return [...own, ...Object.entries(o).filter(([k]) => k !== "sources").flatMap(([k, v]) => factsWithoutSources(v, path ? `${path}.${k}` : k))];
   }
   return [];

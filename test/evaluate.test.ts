@@ -1,24 +1,25 @@
 // The scoring arithmetic and the recommendation kinds, on synthetic catalogues.
 import { describe, expect, it } from "vitest";
-import { evaluate, pointsOf } from "../src/engine/evaluate.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import { roundPoints } from "../src/engine/score.js";
 import { catalogOf, fact, makeEngine, profileFrom } from "./helpers.js";
 
 const lib = makeEngine("lib", { latency: { floor: "1ms", typical: "10ms" }, deployment: { service: fact("none") }, license: { spdx: "BUSL-1.1", osi: false } });
-const svc = makeEngine("svc", { latency: { floor: "100ms", typical: "1s" }, deployment: { library: fact("none") }, batch: fact("full") });
+const svc = makeEngine("svc", { latency: { floor: "100ms", typical: "1s" }, deployment: { library: fact("none") }, batch: fact("builtin") });
 const cat = catalogOf([lib, svc]);
 
 describe("scores", () => {
-  it("are 50 plus the sum of the reasons' impacts, within 0..100", () => {
+  it("are 50 plus the sum of the reasons' impacts, clamped into 0..100", () => {
     const r = evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 5M/s\ndeployment: library\nlicense: open-source\n"), cat);
     for (const e of r.ranking) {
-      expect(e.score).toBe(50 + e.reasons.reduce((a, x) => a + x.impact, 0));
+      expect(e.score).toBe(Math.min(100, Math.max(0, 50 + e.reasons.reduce((a, x) => a + x.impact, 0))));
       expect(e.score).toBeGreaterThanOrEqual(0);
       expect(e.score).toBeLessThanOrEqual(100);
     }
   });
 
-  it("give 100 to an engine that fully meets every requirement", () => {
-    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: service\n"), cat);
+  it("give 100 to an engine that fully meets every requirement with room to spare", () => {
+    const r = evaluate(profileFrom("version: 1\nlatency: 10s\nthroughput: 1k/s\ndeployment: service\n"), cat);
     expect(r.ranking[0]).toMatchObject({ engine: "svc", score: 100, disqualified: false });
   });
 
@@ -35,22 +36,27 @@ describe("scores", () => {
   });
 });
 
-describe("pointsOf", () => {
+describe("points", () => {
   it.each([
-    [[1.4, 1.4, 1.2], [1, 1, 1], 53],
-    [[-2.5, 7.5, 0.1], [-3, 8, 0], 55],
-    [[-10.6, -3.3, 2.2], [-11, -3, 2], 38],
-  ])("%j gives impacts %j and score %d", (raw, impacts, score) => {
-    expect(pointsOf(raw)).toEqual({ impacts, score });
+    [1.4, 1],
+    [-2.5, -3],
+    [2.5, 3],
+    [0.1, 0],
+    [-10.6, -11],
+  ])("%d rounds half away from zero to %d", (x, want) => {
+    expect(roundPoints(x)).toBe(want);
   });
-  it("keeps the score within 0..100 when rounding would carry it past", () => {
-    const third = 100 / 3 / 2; // three rules fully met: 16.67 each, rounded to 17
-    const r = pointsOf([third, third, third]);
-    expect(r.score).toBe(100);
-    expect(r.impacts.reduce((a, b) => a + b, 0)).toBe(50);
-  });
-  it("gives the same points to the same contribution, whatever else the engine scores", () => {
-    expect(pointsOf([8.5, 3.2]).impacts[0]).toBe(pointsOf([8.5, -7.9]).impacts[0]);
+  it("clamp the total, never a reason: the same fit on the same rule shows the same points", () => {
+    // three rules fully met: 16.67 points each, shown as 17; the score is clamped to 100, the reasons keep 17
+    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: service\n"), cat);
+    const top = r.ranking[0]!;
+    expect(top.score).toBeLessThanOrEqual(100);
+    const sum = 50 + top.reasons.reduce((a, x) => a + x.impact, 0);
+    expect(top.score).toBe(Math.min(100, sum));
+    const a = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: service\n"), cat).ranking.find((e) => e.engine === "svc")!;
+    const b = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\ndeployment: service\nlicense: open-source\n"), cat).ranking.find((e) => e.engine === "svc")!;
+    const dep = (e: typeof a) => e.reasons.find((x) => x.rule === "deployment-model")!;
+    expect(dep(a).fit).toBe(dep(b).fit);
   });
 });
 

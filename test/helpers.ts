@@ -1,6 +1,6 @@
 // Test helpers: profiles from inline YAML, engines built from a full-marks template.
 import { loadCatalogDir, type Catalog } from "../src/catalog/load.js";
-import type { Engine, Level } from "../src/catalog/schema.js";
+import type { Engine, Route } from "../src/catalog/schema.js";
 import { engineSchema } from "../src/catalog/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
 import { loadProfile, type Profile } from "../src/profile/load.js";
@@ -18,7 +18,7 @@ export function profileFrom(yamlText: string, file = "test.yaml"): Profile {
 }
 
 const src = [{ url: "https://example.org/fact", version: "1.0" }];
-const fact = (level: Level = "full") => ({ level, note: `note (${level})`, sources: src });
+const fact = (route: Route = "builtin") => ({ route, note: `note (${route})`, sources: src });
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
@@ -37,12 +37,14 @@ export function makeEngine(id: string, overrides: DeepPartial<Engine> = {}): Eng
     processing: Object.fromEntries(PROCESSING_KINDS.map((k) => [k, fact()])),
     unit: { event: fact(), record: fact() },
     deployment: { library: fact(), service: fact() },
-    connectors: Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, { source: "full", sink: "full", note: "n", sources: src }])),
+    connectors: Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, { source: "builtin", sink: "builtin", note: "n", sources: src }])),
     languages: Object.fromEntries(LANGUAGES.map((k) => [k, fact()])),
     eventTime: fact(),
-    exactlyOnce: { level: "full", note: "n", sources: src },
+    exactlyOnce: { route: "builtin", note: "n", sources: src },
     state: { small: fact(), large: fact() },
     batch: fact(),
+    portability: fact(),
+    operations: [],
     managed: { self: fact(), aws: fact(), gcp: fact(), azure: fact() },
     license: { spdx: "Apache-2.0", osi: true, note: "n", sources: src },
     maintenance: { status: "active", note: "n", sources: src },

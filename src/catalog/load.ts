@@ -13,7 +13,7 @@ import { RULE_IDS } from "../rules/index.js";
 import { closest } from "../suggest.js";
 import { parseDuration } from "../units.js";
 import { locator, validateYaml } from "../validate.js";
-import { type Engine, engineSchema, type RulesConfig, rulesConfigSchema } from "./schema.js";
+import { type Engine, engineSchema, type Fact, type RulesConfig, rulesConfigSchema } from "./schema.js";
 
 export interface Catalog {
   /** when the rule settings were last reviewed (rules.yaml asOf) */
@@ -39,8 +39,25 @@ export function loadEngineFile(path: string): Engine {
   const floor = parseDuration(engine.latency.floor)!.ms;
   const typical = parseDuration(engine.latency.typical)!.ms;
   if (floor > typical) problems.push({ file: src.file, ...at(["latency", "floor"]), message: `latency floor ${engine.latency.floor} is above the typical ${engine.latency.typical}`, expected: "a floor at most the typical latency" });
+  const opIds = new Set(engine.operations.map((o) => o.id));
+  for (const [kind, c] of Object.entries(engine.connectors)) {
+    const external = [c.source, c.sink, c.batchSource, c.batchSink].includes("external");
+    if (c.via !== undefined && !opIds.has(c.via)) problems.push({ file: src.file, ...at(["connectors", kind, "via"]), message: `'${c.via}' is not one of this engine's operations`, expected: opIds.size ? `one of ${[...opIds].join(", ")}` : "an entry in operations: with that id" });
+    if (external && c.via === undefined) problems.push({ file: src.file, ...at(["connectors", kind]), message: `connectors.${kind} is reached through another system (route external) but does not say which`, expected: "via: the id of the operations entry the team would run (e.g. kafka-connect)" });
+  }
+  forEachFact(engine, (path, f) => {
+    if (f.route === "external" && f.needs === undefined) problems.push({ file: src.file, ...at(path), message: `${path.join(".")} is reached through another system (route external) but does not say which`, expected: "needs: the system the team would run, in words (e.g. a Kafka Connect cluster)" });
+  });
   if (problems.length) throw new InputError(problems);
   return engine;
+}
+
+/** Every graded fact of a descriptor with its path (processing.sql, managed.aws, batch, ...). */
+export function forEachFact(engine: Engine, f: (path: string[], fact: Fact) => void): void {
+  for (const section of ["processing", "unit", "deployment", "languages", "state", "managed"] as const) {
+    for (const [k, fact] of Object.entries(engine[section] as Record<string, Fact>)) f([section, k], fact);
+  }
+  for (const k of ["eventTime", "batch", "portability"] as const) f([k], engine[k]);
 }
 
 export function loadRulesConfig(path: string): RulesConfig {

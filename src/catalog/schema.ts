@@ -6,10 +6,27 @@ import * as z from "zod/mini";
 import { CONNECTOR_KINDS, LANGUAGES, PRIORITY_LEVELS, PROCESSING_KINDS } from "../profile/fields.js";
 import { DURATION_EXPECTED, DURATION_PATTERN, RATE_EXPECTED, RATE_PATTERN } from "../units.js";
 
-export const LEVELS = ["full", "partial", "none"] as const;
-export type Level = (typeof LEVELS)[number];
+/**
+ * How an engine reaches a capability (docs/catalog-format.md#routes):
+ * - builtin: the engine ships it production-ready with default settings
+ * - configured: the engine ships it production-ready once configured (a setting, a module it publishes)
+ * - limited: the engine ships it, but only in a limited scope
+ * - preview: the engine ships it as experimental, beta or preview
+ * - external: only through another system the team must run (name it in `needs` or `via`)
+ * - third-party: only through code the project does not ship (a vendor's or community connector, library or platform)
+ * - own-code: only with code the team writes itself
+ * - none: not at all
+ * Only builtin and configured meet a `must`.
+ */
+export const ROUTES = ["builtin", "configured", "limited", "preview", "external", "third-party", "own-code", "none"] as const;
+export type Route = (typeof ROUTES)[number];
 
-const level = z.enum(LEVELS);
+/** Whether a route counts as production-ready: only these meet a `must`. */
+export function isReady(r: Route): boolean {
+  return r === "builtin" || r === "configured";
+}
+
+const route = z.enum(ROUTES);
 const text = z.string().check(z.minLength(1), z.maxLength(600));
 const duration = z.string().check(z.regex(new RegExp(DURATION_PATTERN), { error: `expected ${DURATION_EXPECTED}` }));
 const rate = z.string().check(z.regex(new RegExp(RATE_PATTERN), { error: `expected ${RATE_EXPECTED}` }));
@@ -22,17 +39,48 @@ export const sourceSchema = z.strictObject({
 });
 const sources = z.array(sourceSchema).check(z.minLength(1, { error: "expected at least one source: every fact needs one" }));
 
-export const factSchema = z.strictObject({ level, note: text, sources });
+export const factSchema = z.strictObject({
+  route,
+  /** for route external: the other system the team must run, in words ("a Kafka Connect cluster") */
+  needs: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  note: text,
+  sources,
+});
 
 const factMap = <K extends readonly [string, ...string[]]>(keys: K) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, factSchema])) as Record<K[number], typeof factSchema>);
 
 const connectorSchema = z.strictObject({
-  source: level,
-  sink: level,
-  /** the level for scheduled batch jobs, where it differs from streaming (e.g. a JDBC source that only reads bounded tables) */
-  batchSource: z.optional(level),
-  batchSink: z.optional(level),
+  source: route,
+  sink: route,
+  /** the route for scheduled batch jobs, where it differs from streaming (e.g. a JDBC source that only reads bounded tables) */
+  batchSource: z.optional(route),
+  batchSink: z.optional(route),
+  /** the id of the engine's `operations` entry this connector runs through (e.g. kafka-connect): counted by running-cost when a profile uses it */
+  via: z.optional(z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))),
+  /** open table formats (Iceberg, Delta Lake, Hudi) over this store: how the engine reads and writes them */
+  tables: z.optional(z.strictObject({ route, note: text, sources })),
+  note: text,
+  sources,
+});
+
+export const OPERATION_KINDS = ["cluster", "runner", "connect", "licence"] as const;
+
+/**
+ * Something a team runs or takes on to use the engine, besides its own code
+ * and the systems its profile names. `burden` is in rough team-effort units
+ * (1: a licence key to renew; 2: a cluster to operate). Kinds:
+ * cluster and runner are taken away by a production-ready managed offering on
+ * the profile's cloud, and a cluster also by `deployment: service` (the team
+ * asked for one); connect counts only when a connector the profile uses names
+ * it in `via`; licence always counts.
+ */
+const operationSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case id such as kafka-connect" })),
+  kind: z.enum(OPERATION_KINDS),
+  /** what the team runs, as a noun phrase: "a Kafka Connect cluster" */
+  what: z.string().check(z.minLength(1), z.maxLength(120)),
+  burden: z.number().check(z.gte(0.5), z.lte(3)),
   note: text,
   sources,
 });
@@ -66,13 +114,17 @@ export const engineSchema = z.strictObject({
   languages: factMap(LANGUAGES),
   eventTime: factSchema,
   exactlyOnce: z.strictObject({
-    level,
-    sinks: z.optional(z.strictObject(Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, z.optional(level)])) as Record<(typeof CONNECTOR_KINDS)[number], z.ZodMiniOptional<typeof level>>)),
+    route,
+    sinks: z.optional(z.strictObject(Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, z.optional(route)])) as Record<(typeof CONNECTOR_KINDS)[number], z.ZodMiniOptional<typeof route>>)),
     note: text,
     sources,
   }),
   state: factMap(["small", "large"] as const),
   batch: factSchema,
+  /** running the same pipeline code on more than one engine or cloud */
+  portability: factSchema,
+  /** what a team runs and takes on besides its own code (running-cost reads it); empty for a library with nothing else to run */
+  operations: z.array(operationSchema),
   managed: z.strictObject({ self: factSchema, aws: managedFact, gcp: managedFact, azure: managedFact }),
   license: z.strictObject({ spdx: z.string().check(z.minLength(1), z.maxLength(80)), osi: z.boolean(), note: text, sources }),
   maintenance: z.strictObject({ status: z.enum(["active", "maintenance", "dormant"]), note: text, sources }),
@@ -81,6 +133,7 @@ export const engineSchema = z.strictObject({
 
 export type Engine = z.output<typeof engineSchema>;
 export type Fact = z.output<typeof factSchema>;
+export type Operation = z.output<typeof operationSchema>;
 export type Source = z.output<typeof sourceSchema>;
 
 const weight = z.number().check(z.gte(0), z.lte(10));
@@ -88,7 +141,12 @@ const unitInterval = z.number().check(z.gte(0), z.lte(1));
 
 export const rulesConfigSchema = z.strictObject({
   asOf: date,
-  levels: z.strictObject({ full: unitInterval, partial: unitInterval, none: unitInterval }),
+  /** how much each route of a catalogue fact is worth (0..1) */
+  routes: z.strictObject(Object.fromEntries(ROUTES.map((r) => [r, unitInterval])) as Record<Route, typeof unitInterval>),
+  runningCost: z.strictObject({
+    /** the total burden at which the running-cost fit falls to one half: fit = halfAt / (halfAt + burden) */
+    halfAt: z.number().check(z.gt(0), z.lte(20)),
+  }),
   priorities: z.strictObject(Object.fromEntries(PRIORITY_LEVELS.map((p) => [p, weight])) as Record<(typeof PRIORITY_LEVELS)[number], typeof weight>),
   latency: z.strictObject({
     /** budgets at or above this: scheduled batch jobs are the honest answer */

@@ -8,7 +8,6 @@
 // The message names the deciding rule(s), the user's value and the source,
 // all taken from the Result's reasons.
 
-import { tied } from "../engine/evaluate.js";
 import { compareText } from "../text.js";
 import type { RankedEngine, Reason, Result } from "../engine/result.js";
 import { closest } from "../suggest.js";
@@ -93,11 +92,12 @@ export function judge(input: JudgeInput): Judgement {
     };
   }
 
-  if (best !== mine) {
+  const tiesWithTop = (result.recommendation.tiedWith ?? []).includes(mine.engine) && result.recommendation.engine === best.engine;
+  if (best !== mine && !tiesWithTop) {
     const deciding = losses(input, mine, best);
     const first =
       gap === 0
-        ? `${label(best)} now ranks first: it ties with ${label(mine)} on ${best.score} and comes first ${tied(best, mine) ? "by id" : "on the unrounded score"}`
+        ? `${label(best)} now ranks first: it is level with ${label(mine)} on ${best.score} and comes first on the unrounded score or on what it costs to run`
         : `${label(best)} now ranks first with ${best.score}, ${points(gap)} ahead of ${label(mine)} with ${mine.score}`;
     const headline = `${first}; within the margin of ${margin}, so the decision stands.`;
     return {
@@ -110,8 +110,8 @@ export function judge(input: JudgeInput): Judgement {
     };
   }
 
-  const next = ranking[1];
-  const lead = next ? `, ${points(gap0(mine, next))} ahead of ${label(next)}` : "";
+  const next = ranking.find((r) => r !== mine);
+  const lead = tiesWithTop ? `, tied with ${label(best === mine ? next! : best)}` : next ? `, ${points(gap0(mine, next))} ahead of ${label(next)}` : "";
   const headline = `${label(mine)} ranks first with ${mine.score}${lead}.${note(result)}`;
   return {
     outcome: "passed",

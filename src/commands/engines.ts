@@ -2,7 +2,8 @@
 
 import type { Catalog } from "../catalog/load.js";
 import type { Engine, Fact } from "../catalog/schema.js";
-import { LEVEL_WORDS } from "../rules/types.js";
+import { isReady } from "../catalog/schema.js";
+import { routeWords } from "../rules/types.js";
 
 export interface EngineSummary {
   id: string;
@@ -17,8 +18,8 @@ export interface EngineSummary {
 }
 
 export function deploymentWord(e: Engine): string {
-  const lib = e.deployment.library.level !== "none";
-  const svc = e.deployment.service.level !== "none";
+  const lib = isReady(e.deployment.library.route);
+  const svc = isReady(e.deployment.service.route);
   return lib && svc ? "library or service" : lib ? "library" : svc ? "service" : "neither";
 }
 
@@ -45,9 +46,9 @@ export function enginesText(catalog: Catalog): string {
 }
 
 /** Every fact of a descriptor as [path, fact] pairs, in the file's order. */
-export function factsOf(e: Engine): { path: string; level?: string; value?: string; note: string; sources: { url: string; version: string }[] }[] {
+export function factsOf(e: Engine): { path: string; route?: string; needs?: string; value?: string; note: string; sources: { url: string; version: string }[] }[] {
   const out: ReturnType<typeof factsOf> = [];
-  const f = (path: string, x: Fact & { offering?: string }) => out.push({ path, level: x.level, ...(x.offering ? { value: x.offering } : {}), note: x.note, sources: x.sources });
+  const f = (path: string, x: Fact & { offering?: string }) => out.push({ path, route: x.route, ...(x.needs ? { needs: x.needs } : {}), ...(x.offering ? { value: x.offering } : {}), note: x.note, sources: x.sources });
   out.push({ path: "latency", value: `floor ${e.latency.floor}, typical ${e.latency.typical}${e.latency.exactlyOnceFloor ? `, exactly-once floor ${e.latency.exactlyOnceFloor}` : ""}`, note: e.latency.note, sources: e.latency.sources });
   out.push({ path: "throughput", value: `scales by ${e.throughput.scaling}`, note: e.throughput.note, sources: e.throughput.sources });
   for (const [k, x] of Object.entries(e.processing)) f(`processing.${k}`, x);
@@ -55,14 +56,17 @@ export function factsOf(e: Engine): { path: string; level?: string; value?: stri
   for (const [k, x] of Object.entries(e.deployment)) f(`deployment.${k}`, x);
   for (const [k, c] of Object.entries(e.connectors)) {
     const batch = [c.batchSource ? `batch source ${c.batchSource}` : "", c.batchSink ? `batch sink ${c.batchSink}` : ""].filter(Boolean).join(", ");
-    out.push({ path: `connectors.${k}`, value: `source ${c.source}, sink ${c.sink}${batch ? `, ${batch}` : ""}`, note: c.note, sources: c.sources });
+    out.push({ path: `connectors.${k}`, value: `source ${c.source}, sink ${c.sink}${batch ? `, ${batch}` : ""}${c.via ? `, via ${c.via}` : ""}`, note: c.note, sources: c.sources });
+    if (c.tables) out.push({ path: `connectors.${k}.tables`, route: c.tables.route, note: c.tables.note, sources: c.tables.sources });
   }
   for (const [k, x] of Object.entries(e.languages)) f(`languages.${k}`, x);
   f("eventTime", e.eventTime);
   const sinks = e.exactlyOnce.sinks ? Object.entries(e.exactlyOnce.sinks).map(([k, v]) => `${k} ${v}`).join(", ") : "";
-  out.push({ path: "exactlyOnce", level: e.exactlyOnce.level, ...(sinks ? { value: `per sink: ${sinks}` } : {}), note: e.exactlyOnce.note, sources: e.exactlyOnce.sources });
+  out.push({ path: "exactlyOnce", route: e.exactlyOnce.route, ...(sinks ? { value: `per sink: ${sinks}` } : {}), note: e.exactlyOnce.note, sources: e.exactlyOnce.sources });
   for (const [k, x] of Object.entries(e.state)) f(`state.${k}`, x);
   f("batch", e.batch);
+  f("portability", e.portability);
+  for (const o of e.operations) out.push({ path: `operations.${o.id}`, value: `${o.kind}: ${o.what} (burden ${o.burden})`, note: o.note, sources: o.sources });
   for (const [k, x] of Object.entries(e.managed)) f(`managed.${k}`, x);
   out.push({ path: "license", value: `${e.license.spdx}${e.license.osi ? " (OSI-approved)" : " (not OSI-approved)"}`, note: e.license.note, sources: e.license.sources });
   out.push({ path: "maintenance", value: e.maintenance.status, note: e.maintenance.note, sources: e.maintenance.sources });
@@ -73,7 +77,7 @@ export function factsOf(e: Engine): { path: string; level?: string; value?: stri
 export function engineText(e: Engine, userFile?: string): string {
   const lines = [`${e.name} (${e.id}) ${e.version}, released ${e.released}; facts checked ${e.asOf}${userFile ? `; from ${userFile}` : ""}`, e.summary, e.homepage, ""];
   for (const x of factsOf(e)) {
-    const what = [x.level ? LEVEL_WORDS[x.level as keyof typeof LEVEL_WORDS] + ` (${x.level})` : "", x.value ?? ""].filter(Boolean).join("; ");
+    const what = [x.route ? `${routeWords(x.route as Parameters<typeof routeWords>[0], x.needs)} (${x.route})` : "", x.value ?? ""].filter(Boolean).join("; ");
     lines.push(`${x.path}: ${what}`);
     lines.push(`  ${x.note}`);
     for (const s of x.sources) lines.push(`  ${s.url} (${s.version})`);

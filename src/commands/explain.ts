@@ -2,7 +2,7 @@
 // and a profile in which it decides the outcome.
 
 import type { Catalog } from "../catalog/load.js";
-import { type Outcome, outcome } from "../engine/evaluate.js";
+import { type Outcome, outcome } from "../engine/decide.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
 import { RULES } from "../rules/index.js";

@@ -29,14 +29,14 @@ export function rulesMarkdown(catalog: Catalog): string {
 }
 
 export function enginesMarkdown(catalog: Catalog): string {
-  const out = [HEADER, "", "# Engines", "", `Catalogue as of ${catalog.asOf}. Every fact carries its sources and the version or date each holds for. Levels: full (documented, production-ready, first-party), partial (with the conditions in the note), none.`, ""];
+  const out = [HEADER, "", "# Engines", "", `Catalogue as of ${catalog.asOf}. Every fact carries its sources and the version or date each holds for. Routes say how the engine reaches each capability: builtin, configured (both production-ready: only these meet a must), limited, preview, external (through another system the team runs), third-party, own-code, none (docs/catalog-format.md#routes).`, ""];
   out.push("| engine | describes | released | facts checked | licence |", "|---|---|---|---|---|");
   for (const e of catalog.engines) out.push(`| [${e.name}](#${e.id}) | ${e.version} | ${e.released} | ${e.asOf} | ${e.license.spdx}${e.license.osi ? "" : " (not OSI)"} |`);
   for (const e of catalog.engines) {
     out.push("", `<a id="${e.id}"></a>`, `## ${e.name} (\`${e.id}\`)`, "", `${esc(e.summary)} Describes ${e.version}, released ${e.released}; facts checked ${e.asOf}. ${e.homepage}`, "");
-    out.push("| fact | level / value | note | sources |", "|---|---|---|---|");
+    out.push("| fact | route / value | note | sources |", "|---|---|---|---|");
     for (const f of factsOf(e)) {
-      const what = [f.level, f.value].filter(Boolean).join("; ");
+      const what = [f.route ? (f.needs ? `${f.route} (needs ${f.needs})` : f.route) : undefined, f.value].filter(Boolean).join("; ");
       const src = f.sources.map((s, i) => `[${i + 1}](${s.url}) (${esc(s.version)})`).join(", ");
       out.push(`| \`${f.path}\` | ${esc(what)} | ${esc(f.note)} | ${src} |`);
     }

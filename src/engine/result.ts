@@ -24,7 +24,7 @@ export interface Reason {
   priority: Priority;
   /** 0..1: how well the engine meets this requirement */
   fit: number;
-  /** the engine cannot meet the requirement at all */
+  /** the engine does not meet the requirement production-ready (not at all, or only in a limited form, as a preview, through another system, third-party or own code): a `must` it disqualifies */
   unmet: boolean;
   /** the catalogue's note behind the verdict */
   detail?: string;
@@ -61,8 +61,21 @@ export interface Recommendation {
   margin: number | null;
   /** the lead is smaller than rules.yaml closeMargin */
   close: boolean;
-  /** the other engines that tie exactly with `engine` (absent when there is no tie): the id orders the listing, it does not make the pick */
+  /** the other engines that tie exactly with `engine` after every tie-break (absent when there is no tie): the id orders the listing, it never makes the pick */
   tiedWith?: string[];
+  /** the reasons that separate `engine` from the runner-up, largest difference first (absent when nothing separates them on points) */
+  decisive?: Decisive[];
+}
+
+/** One rule on which the pick and the runner-up differ. */
+export interface Decisive {
+  rule: string;
+  /** the pick's points on this rule */
+  impact: number;
+  /** the runner-up's points on this rule */
+  runnerUpImpact: number;
+  message: string;
+  runnerUpMessage: string;
 }
 
 export interface SensitivityJson {
@@ -111,6 +124,7 @@ export function profileJson(p: Profile) {
     batch: p.batch,
     cloud: p.cloud,
     license: p.license,
+    portable: p.portable,
     priorities: p.priorities,
   };
 }

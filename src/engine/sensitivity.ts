@@ -23,7 +23,8 @@ import {
 import { engineLatency } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Rule } from "../rules/types.js";
-import { allVerdicts, applicableRules, BASE_SCORE, decideTotals, type Outcome, outcome, roundPoints, ruleContext, type SeenVerdicts, type VerdictsOf, weighRules } from "./evaluate.js";
+import { type Outcome, outcome } from "./decide.js";
+import { applicableRules, roundPoints, scoreAll, VerdictCache, weighRules } from "./score.js";
 
 export type Value = string | number | boolean | string[];
 
@@ -51,13 +52,15 @@ const KIND_WORDS: Record<string, string> = {
  * The smallest single changes that change the answer; with `target`, only
  * changes that make that engine the answer (for --why-not).
  */
-export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = outcome(profile, catalog), target?: string, seen?: SeenVerdicts): SensitivityEntry[] {
+export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, target?: string, cache: VerdictCache = new VerdictCache(catalog)): SensitivityEntry[] {
+  base ??= outcome(profile, catalog, cache);
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
-  const scorer = changeScorer(profile, catalog, seen);
   const consider = (path: string[], from: Value | null, to: Value, changed: Profile, cost: number, how: string) => {
-    const o = scorer.outcome(changed);
+    const o = outcome(changed, catalog, cache);
     if (o.kind === base.kind && o.engine === base.engine) return false;
+    // a change that only makes another engine tie with the pick does not change the answer
+    if (o.kind === base.kind && base.engine !== null && o.tiedWith.includes(base.engine)) return false;
     const winner = o.kind === "engine" || (o.kind === base.kind && o.engine) ? o.engine! : o.kind;
     if (target !== undefined && (o.engine !== target || (o.kind !== "engine" && o.kind !== base.kind))) return false;
     const name = names.get(o.engine ?? "") ?? o.engine;
@@ -87,7 +90,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   }
 
   // 2. The latency budget, both ways.
-  for (const cand of latencyCandidates(profile, catalog, scorer)) {
+  for (const cand of latencyCandidates(profile, catalog, cache)) {
     const up = cand.up;
     for (const text of cand.values) {
       const d = parseDuration(text)!;
@@ -125,7 +128,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
       consider([field], now, v, { ...profile, [field]: v }, 1.5, `if ${field} were ${v} instead of ${now}`);
     }
   }
-  for (const field of ["eventTime", "exactlyOnce", "batch"] as const) {
+  for (const field of ["eventTime", "exactlyOnce", "batch", "portable"] as const) {
     const now = profile[field];
     consider([field], now, !now, { ...profile, [field]: !now }, 1.5, `if ${field} were ${!now}`);
   }
@@ -145,114 +148,6 @@ export function sensitivity(profile: Profile, catalog: Catalog, base: Outcome = 
   }
 
   return entries.sort((a, b) => a.cost - b.cost || compareText(a.path.join("."), b.path.join(".")) || compareText(String(a.to), String(b.to)));
-}
-
-type Row = readonly { fit: number; unmet: boolean }[];
-
-export interface ChangeScorer {
-  /** the base profile's rules, with their shares */
-  weighed: ReturnType<typeof weighRules>;
-  /** totals for a changed profile whose rules weigh as the base's (undefined otherwise): shown score (untrimmed), unrounded sum of parts, count of unmet musts */
-  totals(p: Profile): { shown: number[]; sum: number[]; unmetMusts: number[]; verdicts: VerdictsOf } | undefined;
-  /** the same decision as outcome(p) */
-  outcome(p: Profile): Outcome;
-}
-
-/**
- * Scoring for single changes to one profile. Verdicts are memoised by each
- * rule's input key, so a change re-judges only what it can move. A change
- * that leaves every rule's weight as it was is scored from the base totals,
- * re-adding only the rules whose verdicts it moved (most move one or two);
- * anything else, or a score that would need trimming into 0..100, goes
- * through outcome(). This keeps a run's interpreted work small enough that V8
- * does not start optimising the scorer (a background compile the process
- * would wait for at exit). A test holds outcome() and this equal on fuzzed
- * changes. The raw score is the base's plus the differences, which can
- * differ from summing in rule order in the last bits; ranking compares raw
- * scores to 1e-9, far above that.
- */
-export function changeScorer(profile: Profile, catalog: Catalog, seen?: SeenVerdicts): ChangeScorer {
-  const ctx = ruleContext(catalog);
-  // memo: rule -> key -> the rule's verdicts on every engine
-  const memo = new Map<Rule, Map<string, Row>>();
-  for (const [rule, row] of seen ?? []) memo.set(rule, new Map([[rule.key(profile, ctx), row]]));
-  const verdicts =
-    (p: Profile): VerdictsOf =>
-    (rule) => {
-      const key = rule.key(p, ctx);
-      let byKey = memo.get(rule);
-      if (!byKey) memo.set(rule, (byKey = new Map()));
-      let row = byKey.get(key);
-      if (!row) byKey.set(key, (row = allVerdicts(rule, p, catalog, ctx)));
-      return row;
-    };
-  const weighed = weighRules(profile, catalog);
-  const baseVerdicts = verdicts(profile);
-  const rows = weighed.map((w) => baseVerdicts(w.rule));
-  const n = catalog.engines.length;
-  const shown: number[] = [];
-  const sum: number[] = [];
-  const unmetMusts: number[] = [];
-  for (let e = 0; e < n; e++) {
-    shown.push(BASE_SCORE);
-    sum.push(0);
-    unmetMusts.push(0);
-  }
-  for (let r = 0; r < weighed.length; r++) {
-    const { share, must } = weighed[r]!;
-    const row = rows[r]!;
-    for (let e = 0; e < n; e++) {
-      const x = share * (row[e]!.fit - 0.5);
-      shown[e] = shown[e]! + roundPoints(x);
-      sum[e] = sum[e]! + x;
-      if (must && row[e]!.unmet) unmetMusts[e] = unmetMusts[e]! + 1;
-    }
-  }
-  const sameRules = (rules: readonly Rule[]) => {
-    if (rules.length !== weighed.length) return false;
-    for (let r = 0; r < rules.length; r++) if (rules[r] !== weighed[r]!.rule) return false;
-    return true;
-  };
-  const sameWeights = (w: ReturnType<typeof weighRules>) => {
-    if (w.length !== weighed.length) return false;
-    for (let r = 0; r < w.length; r++) if (w[r]!.rule !== weighed[r]!.rule || w[r]!.share !== weighed[r]!.share || w[r]!.must !== weighed[r]!.must) return false;
-    return true;
-  };
-  const totals = (p: Profile) => {
-    // Weights follow from the priorities and which rules apply: with the base's priorities (the same object) and the same rules, they are the base's.
-    if (p.priorities === profile.priorities ? !sameRules(applicableRules(p, catalog)) : !sameWeights(weighRules(p, catalog))) return undefined;
-    const v = verdicts(p);
-    const t = { shown: shown.slice(), sum: sum.slice(), unmetMusts: unmetMusts.slice(), verdicts: v };
-    for (let r = 0; r < weighed.length; r++) {
-      const { rule, share, must } = weighed[r]!;
-      const row = v(rule);
-      const old = rows[r]!;
-      if (row === old) continue;
-      for (let e = 0; e < n; e++) {
-        const x = share * (row[e]!.fit - 0.5);
-        const y = share * (old[e]!.fit - 0.5);
-        t.shown[e] = t.shown[e]! + roundPoints(x) - roundPoints(y);
-        t.sum[e] = t.sum[e]! + (x - y);
-        if (must) t.unmetMusts[e] = t.unmetMusts[e]! + Number(row[e]!.unmet) - Number(old[e]!.unmet);
-      }
-    }
-    return t;
-  };
-  return {
-    weighed,
-    totals,
-    outcome(p) {
-      const t = totals(p);
-      if (!t || t.shown.some((x) => x < 0 || x > 100)) return outcome(p, catalog, verdicts(p));
-      return decideTotals(
-        p,
-        catalog,
-        t.shown,
-        t.sum.map((x) => BASE_SCORE + x),
-        t.unmetMusts.map((u) => u > 0),
-      );
-    },
-  };
 }
 
 function withPriority(p: Profile, req: Requirement, level: Priority): Profile {
@@ -278,15 +173,14 @@ const DURATION_UNITS: [string, number][] = [
 ];
 
 /** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog, scorer: ChangeScorer): { up: boolean; values: string[] }[] {
+function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCache): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
-  const eoMust = profile.exactlyOnce && profile.priorities.exactlyOnce === "must";
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
   for (const e of catalog.engines) {
-    const l = engineLatency(e, eoMust);
+    const l = engineLatency(e, false);
     points.add(l.floor);
     points.add(l.typical);
-    points.add(engineLatency(e, false).floor);
+    points.add(l.typical * 10); // where the latency rule's headroom stops growing
     if (e.latency.exactlyOnceFloor) points.add(parseDuration(e.latency.exactlyOnceFloor)!.ms);
   }
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
@@ -296,18 +190,12 @@ function latencyCandidates(profile: Profile, catalog: Catalog, scorer: ChangeSco
   // (the tie-break) or where either one's latency part crosses a half point
   // (its shown score steps) while the two are within a point of each other.
   // The budget changes no rule's applicability or weight (a rules test holds every rule to that).
-  const at = scorer.weighed.findIndex((w) => w.rule.id === "latency-budget");
-  const partsAt = (ms: number) => {
-    const p: Profile = { ...profile, latency: { text: "", ms } };
-    const t = scorer.totals(p)!;
-    const latencyRow = at === -1 ? undefined : t.verdicts(scorer.weighed[at]!.rule);
-    const out: { raw: number; latency: number; others: number }[] = [];
-    for (let k = 0; k < catalog.engines.length; k++) {
-      const latency = latencyRow ? scorer.weighed[at]!.share * (latencyRow[k]!.fit - 0.5) : 0;
-      out.push({ raw: BASE_SCORE + t.sum[k]!, latency, others: t.shown[k]! - roundPoints(latency) });
-    }
-    return out;
-  };
+  const at = weighRules(profile, catalog).findIndex((w) => w.rule.id === "latency-budget");
+  const partsAt = (ms: number) =>
+    scoreAll({ ...profile, latency: { text: "", ms } }, catalog, cache).map((s) => {
+      const latency = at === -1 ? 0 : s.weighed[at]!.share * (s.verdicts[at]!.fit - 0.5);
+      return { raw: s.raw, latency, others: s.score - (at === -1 ? 0 : s.impacts[at]!) };
+    });
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -334,8 +222,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, scorer: ChangeSco
       }
     }
     // Where engine k's latency part crosses a half point its shown score steps; that
-    // matters when another engine is then within a point of it. (Shown scores are
-    // computed inline: a small helper called this often is one V8 would optimise.)
+    // matters when another engine is then within a point of it.
     const shown: number[] = [];
     for (let k = 0; k < n; k++) {
       const { a, b } = lats[k]!;
@@ -347,7 +234,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, scorer: ChangeSco
         if (!(x > lo && x < hi)) continue;
         for (let j = 0; j < n; j++) {
           const y = lats[j]!.a + lats[j]!.b * x;
-          shown[j] = s1[j]!.others + (y < 0 ? -Math.round(-y) : Math.round(y)); // roundPoints, inlined
+          shown[j] = s1[j]!.others + roundPoints(y);
         }
         for (let j = 0; j < n; j++) {
           if (j !== k && Math.abs(shown[k]! - shown[j]!) <= 1) {

@@ -4,7 +4,7 @@
 import { compareText } from "../text.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
-import { decide } from "./evaluate.js";
+import { outcome } from "./decide.js";
 import type { Result } from "./result.js";
 import { sensitivity } from "./sensitivity.js";
 
@@ -36,8 +36,8 @@ export function whyNot(result: Result, profile: Profile, catalog: Catalog, engin
     })
     .sort((a, b) => Number(b.unmetMust) - Number(a.unmetMust) || b.gap - a.gap || compareText(a.rule, b.rule))
     .map(({ unmetMust: _, ...rest }) => rest);
-  const base = decide(profile, catalog, result.ranking);
-  const changes = winnerId === engineId && result.recommendation.kind === "engine" ? [] : sensitivity(profile, catalog, base, engineId).map(({ path, from, to, winner: w, summary }) => ({ path, from, to, winner: w, summary }));
+  const base = outcome(profile, catalog);
+  const changes = (winnerId === engineId || (result.recommendation.tiedWith ?? []).includes(engineId)) && result.recommendation.kind === "engine" ? [] : sensitivity(profile, catalog, base, engineId).map(({ path, from, to, winner: w, summary }) => ({ path, from, to, winner: w, summary }));
   return {
     engine: me.engine,
     name: me.name,

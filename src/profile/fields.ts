@@ -27,6 +27,9 @@ export const REQUIREMENTS = [
   "batch",
   "cloud",
   "license",
+  "portable",
+  /** not a profile field: the priority of the running-cost rule (what the team would run besides its own code) */
+  "runningCost",
 ] as const;
 
 

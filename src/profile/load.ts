@@ -50,6 +50,7 @@ export interface Profile {
   batch: boolean;
   cloud: Cloud;
   license: LicenseNeed;
+  portable: boolean;
   priorities: Record<Requirement, Priority>;
 }
 
@@ -162,6 +163,7 @@ function normalize(p: ProfileInput, file: string): Profile {
     batch: p.batch ?? false,
     cloud: p.cloud ?? "any",
     license: p.license ?? "any",
+    portable: p.portable ?? false,
     priorities,
   };
 }

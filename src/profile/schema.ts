@@ -73,6 +73,7 @@ export const profileSchema = described(
     batch: z.optional(described(z.boolean(), "the same code must also run bounded backfills")),
     cloud: z.optional(described(z.enum(CLOUDS), "a managed offering is wanted on that cloud; none: self-run; any (default)")),
     license: z.optional(described(z.enum(LICENSES), "any (default), or open-source: OSI-approved licences only")),
+    portable: z.optional(described(z.boolean(), "the same pipeline code must be able to run on more than one engine or cloud")),
     priorities: z.optional(described(prioritiesSchema, "requirement name to must, high, normal (default) or low")),
   }),
   "A stream-advisor requirements profile, version 1",

@@ -7,10 +7,10 @@ export const deploymentModel: Rule = {
   description: "Library (embedded in the team's own services) or service (a cluster that jobs are submitted to), against how the engine is deployed.",
   requirement: "deployment",
   reads: ["deployment.library", "deployment.service"],
-  scoring: "The support level of the engine for the deployment asked for. Not applied when deployment is `either`.",
+  scoring: "The route value of the engine for the deployment asked for; unmet unless production-ready (an embedded mode meant only for tests is graded none). Not applied when deployment is `either`.",
   messages: {
     full: "{engine} runs as {what}",
-    partial: "{engine} runs as {what} only with conditions",
+    partial: "{engine} runs as {what} {how}",
     none: "{engine} does not run as {what}",
   },
   applies: (p) => p.deployment !== "either",

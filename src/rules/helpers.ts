@@ -1,19 +1,39 @@
-import type { Fact, Level, Source } from "../catalog/schema.js";
-import { LEVEL_WORDS, type RuleContext, type Verdict } from "./types.js";
+import { type Fact, isReady, type Route, type Source } from "../catalog/schema.js";
+import { type RuleContext, routeClass, routeWords, type Verdict } from "./types.js";
 
-/** Verdict for a list the engine must cover entirely (processing kinds, connectors): the mean fit; unmet if any item is `none`. */
-export function allOf(items: readonly { name: string; level: Level; note: string; sources: Source[] }[], ctx: RuleContext, args: Record<string, string>): Verdict {
-  const fits = items.map((i) => ctx.level(i.level));
-  const fit = fits.reduce((a, b) => a + b, 0) / Math.max(1, fits.length);
-  const missing = items.filter((i) => i.level === "none");
-  const partial = items.filter((i) => i.level === "partial");
+export interface Item {
+  name: string;
+  route: Route;
+  /** for route external: the system the team would run */
+  needs?: string | undefined;
+  note: string;
+  sources: Source[];
+  /** counts in the fit but never makes the verdict unmet (e.g. open table formats over an object store) */
+  soft?: boolean;
+}
+
+/**
+ * Verdict for a list the engine must cover entirely (processing kinds,
+ * connectors): the mean value of the items' routes; unmet when any item the
+ * profile named is not production-ready.
+ */
+export function allOf(items: readonly Item[], ctx: RuleContext, args: Record<string, string>): Verdict {
+  const fit = items.reduce((a, i) => a + ctx.value(i.route), 0) / Math.max(1, items.length);
+  const hard = items.filter((i) => !i.soft);
+  const missing = hard.filter((i) => i.route === "none");
+  const partial = items.filter((i) => routeClass(i.route) === "partial" || (i.soft && i.route === "none"));
   const worst = missing[0] ?? partial[0];
   const messageId = missing.length ? "missing" : partial.length ? "partial" : "all";
   return {
     fit,
-    unmet: missing.length > 0,
+    unmet: hard.some((i) => !isReady(i.route)),
     messageId,
-    args: { ...args, items: items.map((i) => i.name).join(", "), missing: missing.map((i) => i.name).join(", "), partial: partial.map((i) => i.name).join(", ") },
+    args: {
+      ...args,
+      items: hard.map((i) => i.name).join(", "),
+      missing: missing.map((i) => i.name).join(", "),
+      partial: partial.map((i) => `${i.name} ${routeWords(i.route, i.needs)}`).join("; "),
+    },
     ...(worst ? { detail: worst.note } : items.length === 1 ? { detail: items[0]!.note } : {}),
     sources: uniqueSources((worst ? [worst] : items).flatMap((i) => i.sources)),
   };
@@ -22,10 +42,10 @@ export function allOf(items: readonly { name: string; level: Level; note: string
 /** Verdict for one fact looked up by the profile's value. */
 export function single(fact: Fact, ctx: RuleContext, args: Record<string, string>): Verdict {
   return {
-    fit: ctx.level(fact.level),
-    unmet: fact.level === "none",
-    messageId: fact.level,
-    args: { ...args, support: LEVEL_WORDS[fact.level] },
+    fit: ctx.value(fact.route),
+    unmet: !isReady(fact.route),
+    messageId: routeClass(fact.route),
+    args: { ...args, route: fact.route, how: routeWords(fact.route, fact.needs) },
     detail: fact.note,
     sources: fact.sources,
   };

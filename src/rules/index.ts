@@ -8,7 +8,9 @@ import { jobLanguage } from "./job-language.js";
 import { latencyBudget } from "./latency-budget.js";
 import { managedCloud } from "./managed-cloud.js";
 import { openSourceLicense } from "./open-source-license.js";
+import { portability } from "./portability.js";
 import { processingKinds } from "./processing-kinds.js";
+import { runningCost } from "./running-cost.js";
 import { throughputScale } from "./throughput-scale.js";
 import type { Rule } from "./types.js";
 import { unitOfWork } from "./unit-of-work.js";
@@ -28,6 +30,8 @@ export const RULES: readonly Rule[] = [
   batchBackfill,
   managedCloud,
   openSourceLicense,
+  portability,
+  runningCost,
 ];
 
 export const RULE_IDS = RULES.map((r) => r.id);

@@ -7,10 +7,10 @@ export const processingKinds: Rule = {
   description: "Each kind of processing the profile asks for (sql, dataflow, etl, ml-training, ml-scoring, cep) against the engine's support for it.",
   requirement: "processing",
   reads: ["processing.<kind>"],
-  scoring: "The mean of the support levels of the requested kinds. Unmet when any requested kind is not supported at all.",
+  scoring: "The mean of the route values (rules.yaml routes) of the requested kinds. Unmet when any requested kind is not production-ready (route builtin or configured).",
   messages: {
     all: "{engine} supports {items}",
-    partial: "{engine} supports {items}, but {partial} only with conditions",
+    partial: "{engine} supports {items}, but {partial}",
     missing: "{engine} does not support {missing}",
   },
   applies: (p) => p.processing.length > 0,

@@ -1,7 +1,7 @@
 // What a rule is: metadata apart from behaviour (id, the profile field it reads,
 // the catalogue facts it compares, message templates) and a pure evaluate.
 
-import type { Engine, Level, RulesConfig, Source } from "../catalog/schema.js";
+import { type Engine, isReady, type Route, type RulesConfig, type Source } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
 import type { Requirement } from "../profile/fields.js";
 
@@ -11,7 +11,7 @@ export type Arg = string | number | boolean | readonly string[];
 export interface Verdict {
   /** 0 (cannot meet it) .. 1 (meets it fully) */
   fit: number;
-  /** the requirement cannot be met at all: disqualifies under `must` */
+  /** the engine does not meet the requirement production-ready (no route, or only a limited, preview, external, third-party or own-code one): disqualifies under `must` */
   unmet: boolean;
   /** key into the rule's messages */
   messageId: string;
@@ -24,8 +24,8 @@ export interface Verdict {
 
 export interface RuleContext {
   config: RulesConfig;
-  /** value of a support level, from rules.yaml */
-  level(l: Level): number;
+  /** value of a route, from rules.yaml `routes` */
+  value(r: Route): number;
 }
 
 export interface Rule {
@@ -53,4 +53,29 @@ export interface Rule {
   evaluate(profile: Profile, engine: Engine, ctx: RuleContext): Verdict;
 }
 
-export const LEVEL_WORDS: Record<Level, string> = { full: "yes", partial: "with conditions", none: "no" };
+/** The message a route selects: `full` for production-ready routes, `none` for none, `partial` for the rest. */
+export function routeClass(r: Route): "full" | "partial" | "none" {
+  return isReady(r) ? "full" : r === "none" ? "none" : "partial";
+}
+
+/** How a capability is reached, in words that fit after a verb ("reads from kafka only through a Kafka Connect cluster"). */
+export function routeWords(r: Route, needs?: string): string {
+  switch (r) {
+    case "builtin":
+      return "built in";
+    case "configured":
+      return "built in, once configured";
+    case "limited":
+      return "only in a limited form";
+    case "preview":
+      return "only as a preview";
+    case "external":
+      return `only through ${needs ?? "another system the team must run"}`;
+    case "third-party":
+      return "only through third-party code";
+    case "own-code":
+      return "only with code the team writes itself";
+    case "none":
+      return "not at all";
+  }
+}

@@ -7,16 +7,16 @@ export const unitOfWork: Rule = {
   description: "Events (each message has identity and is handled on its own) or records (bulk data handled in sets or windows), against how the engine processes data.",
   requirement: "unit",
   reads: ["unit.event", "unit.record"],
-  scoring: "The support level of the engine for the unit asked for. Not applied when unit is `either`.",
+  scoring: "The route value of the engine for the unit asked for; unmet unless production-ready. Not applied when unit is `either`.",
   messages: {
-    full: "{engine} handles {unit}s {how}",
-    partial: "{engine} handles {unit}s only with conditions",
-    none: "{engine} does not handle {unit}s {how}",
+    full: "{engine} handles {unit}s {manner}",
+    partial: "{engine} handles {unit}s {manner} {how}",
+    none: "{engine} does not handle {unit}s {manner}",
   },
   applies: (p) => p.unit !== "either",
   key: (p) => p.unit,
   evaluate(profile, engine, ctx) {
     const unit = profile.unit as "event" | "record";
-    return single(engine.unit[unit], ctx, { engine: engine.name, unit, how: unit === "event" ? "one at a time" : "in bulk" });
+    return single(engine.unit[unit], ctx, { engine: engine.name, unit, manner: unit === "event" ? "one at a time" : "in bulk" });
   },
 };

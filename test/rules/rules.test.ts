@@ -2,10 +2,12 @@
 // and where it must not apply. Engines are synthetic, so these pin the rule
 // logic, not the catalogue's facts. Assertions are on ids, fits and flags.
 import { describe, expect, it } from "vitest";
-import { ruleContext } from "../../src/engine/evaluate.js";
+import { ruleContext } from "../../src/engine/score.js";
 import { RULES, ruleById } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/types.js";
 import { catalogOf, fact, makeEngine, profileFrom } from "../helpers.js";
+
+const op = (id: string, kind: "cluster" | "runner" | "connect" | "licence", burden: number) => ({ id, kind, what: `the ${id}`, burden, note: "n", sources: [{ url: "https://example.org/op", version: "1" }] });
 
 const base = "version: 1\nlatency: 1s\nthroughput: 1k/s\n";
 const ctx = ruleContext(catalogOf([makeEngine("x")]));
@@ -36,11 +38,14 @@ function check(rule: Rule, c: Case) {
 
 const table: Record<string, Case[]> = {
   "latency-budget": [
-    { name: "budget above typical: full", profile: "", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 1, unmet: false, messageId: "meets" },
+    { name: "budget ten times typical: full", profile: "", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 1, unmet: false, messageId: "meets" },
+    { name: "budget at typical: 0.9", profile: "latency: 100ms\n", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 0.9, unmet: false, messageId: "meets" },
+    { name: "headroom counts: three times typical", profile: "latency: 300ms\n", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 0.9 + 0.1 * Math.log10(3), messageId: "meets" },
     { name: "budget equal to floor: half", profile: "latency: 10ms\n", engine: { latency: { floor: "10ms", typical: "100ms" } }, fit: 0.5, unmet: false, messageId: "tuned" },
     { name: "budget below floor: unmet", profile: "", engine: { latency: { floor: "2s", typical: "5s" } }, fit: 0, unmet: true, messageId: "below" },
-    { name: "budget between floor and typical: log scale", profile: "", engine: { latency: { floor: "100ms", typical: "10s" } }, fit: 0.75, unmet: false, messageId: "tuned" },
-    { name: "exactly-once must raises the floor", profile: "exactlyOnce: true\npriorities: {exactlyOnce: must}\n", engine: { latency: { floor: "10ms", typical: "100ms", exactlyOnceFloor: "5s" } }, unmet: true, messageId: "below" },
+    { name: "budget between floor and typical: log scale", profile: "", engine: { latency: { floor: "100ms", typical: "10s" } }, fit: 0.7, unmet: false, messageId: "tuned" },
+    { name: "exactly-once never moves the floor (the exactly-once rule judges it)", profile: "exactlyOnce: true\npriorities: {exactlyOnce: must}\n", engine: { latency: { floor: "10ms", typical: "100ms", exactlyOnceFloor: "5s" } }, fit: 1, unmet: false, messageId: "meets" },
+    { name: "long budgets: the batch route decides", profile: "latency: 1h\n", engine: { batch: fact("limited") }, fit: 0.75, messageId: "batch" },
     { name: "exactly-once wanted but not a must leaves the floor", profile: "exactlyOnce: true\n", engine: { latency: { floor: "10ms", typical: "100ms", exactlyOnceFloor: "5s" } }, fit: 1, messageId: "meets" },
   ],
   "throughput-scale": [
@@ -52,12 +57,14 @@ const table: Record<string, Case[]> = {
   "processing-kinds": [
     { name: "not applied without processing", profile: "", applies: false },
     { name: "all supported", profile: "processing: [sql, cep]\n", fit: 1, messageId: "all" },
-    { name: "one partial: mean", profile: "processing: [sql, cep]\n", engine: { processing: { cep: fact("partial") } }, fit: 0.75, unmet: false, messageId: "partial" },
+    { name: "one limited: mean, and unmet (a must needs production-ready)", profile: "processing: [sql, cep]\n", engine: { processing: { cep: fact("limited") } }, fit: 0.75, unmet: true, messageId: "partial" },
+    { name: "one only with own code", profile: "processing: [sql, cep]\n", engine: { processing: { cep: fact("own-code") } }, fit: 0.625, unmet: true, messageId: "partial" },
+    { name: "configured counts as production-ready", profile: "processing: [sql]\n", engine: { processing: { sql: fact("configured") } }, fit: 0.9, unmet: false, messageId: "all" },
     { name: "one missing: unmet", profile: "processing: [sql, ml-training]\n", engine: { processing: { "ml-training": fact("none") } }, fit: 0.5, unmet: true, messageId: "missing" },
   ],
   "unit-of-work": [
     { name: "not applied for either", profile: "unit: either\n", applies: false },
-    { name: "events on a micro-batch engine", profile: "unit: event\n", engine: { unit: { event: fact("partial") } }, fit: 0.5, messageId: "partial" },
+    { name: "events on a micro-batch engine", profile: "unit: event\n", engine: { unit: { event: fact("limited") } }, fit: 0.5, unmet: true, messageId: "partial" },
     { name: "records", profile: "unit: record\n", fit: 1, messageId: "full" },
   ],
   "deployment-model": [
@@ -68,12 +75,14 @@ const table: Record<string, Case[]> = {
   "source-connectors": [
     { name: "not applied without sources", profile: "", applies: false },
     { name: "a missing source is unmet", profile: "sources: [kafka, http]\n", engine: { connectors: { http: { source: "none" } } }, unmet: true, messageId: "missing" },
-    { name: "batch level applies to long budgets", profile: "latency: 2h\nsources: [database]\n", engine: { connectors: { database: { source: "partial", batchSource: "full" } } }, fit: 1 },
-    { name: "streaming level applies to short budgets", profile: "sources: [database]\n", engine: { connectors: { database: { source: "partial", batchSource: "full" } } }, fit: 0.5 },
+    { name: "batch route applies to long budgets", profile: "latency: 2h\nsources: [database]\n", engine: { connectors: { database: { source: "limited", batchSource: "builtin" } } }, fit: 1, unmet: false },
+    { name: "streaming route applies to short budgets", profile: "sources: [database]\n", engine: { connectors: { database: { source: "limited", batchSource: "builtin" } } }, fit: 0.5, unmet: true },
+    { name: "only through another system: unmet", profile: "sources: [http]\n", engine: { connectors: { http: { source: "external", via: "kafka-connect" } }, operations: [{ id: "kafka-connect", kind: "connect", what: "a Kafka Connect cluster", burden: 2, note: "n", sources: [{ url: "https://example.org/c", version: "1" }] }] }, fit: 0.4, unmet: true, messageId: "partial" },
   ],
   "sink-connectors": [
-    { name: "reads the sink side only", profile: "sinks: [search]\n", engine: { connectors: { search: { source: "none", sink: "full" } } }, fit: 1, unmet: false },
-    { name: "a missing sink is unmet", profile: "sinks: [search]\n", engine: { connectors: { search: { source: "full", sink: "none" } } }, unmet: true },
+    { name: "reads the sink side only", profile: "sinks: [search]\n", engine: { connectors: { search: { source: "none", sink: "builtin" } } }, fit: 1, unmet: false },
+    { name: "a missing sink is unmet", profile: "sinks: [search]\n", engine: { connectors: { search: { source: "builtin", sink: "none" } } }, unmet: true },
+    { name: "table formats count, but never disqualify", profile: "sinks: [object-store]\n", engine: { connectors: { "object-store": { tables: { route: "none", note: "n", sources: [{ url: "https://example.org/t", version: "1" }] } } } }, fit: 0.5, unmet: false, messageId: "partial" },
   ],
   "job-language": [
     { name: "one of the languages suffices", profile: "languages: [python, java]\n", engine: { languages: { python: fact("none") } }, fit: 1, unmet: false },
@@ -85,9 +94,10 @@ const table: Record<string, Case[]> = {
   ],
   "exactly-once": [
     { name: "not applied when false", profile: "", applies: false },
-    { name: "the weakest sink decides", profile: "exactlyOnce: true\nsinks: [kafka, http]\n", engine: { exactlyOnce: { level: "full", sinks: { http: "none" } } }, fit: 0, unmet: true, messageId: "none" },
-    { name: "no sinks: the overall level", profile: "exactlyOnce: true\n", engine: { exactlyOnce: { level: "partial" } }, fit: 0.5 },
-    { name: "exactly-once only above the budget: halved", profile: "latency: 10ms\nexactlyOnce: true\n", engine: { latency: { floor: "1ms", typical: "5ms", exactlyOnceFloor: "100ms" } }, fit: 0.5, messageId: "slow" },
+    { name: "the weakest sink decides", profile: "exactlyOnce: true\nsinks: [kafka, http]\n", engine: { exactlyOnce: { route: "builtin", sinks: { http: "none" } } }, fit: 0, unmet: true, messageId: "none" },
+    { name: "no sinks: the overall route", profile: "exactlyOnce: true\n", engine: { exactlyOnce: { route: "limited" } }, fit: 0.5, unmet: true },
+    { name: "exactly-once only above the budget: halved and unmet", profile: "latency: 10ms\nexactlyOnce: true\n", engine: { latency: { floor: "1ms", typical: "5ms", exactlyOnceFloor: "100ms" } }, fit: 0.5, unmet: true, messageId: "slow" },
+    { name: "exactly-once floor within the budget", profile: "latency: 1s\nexactlyOnce: true\n", engine: { latency: { floor: "1ms", typical: "5ms", exactlyOnceFloor: "100ms" } }, fit: 1, unmet: false, messageId: "full" },
   ],
   "state-size": [
     { name: "not applied for none", profile: "state: none\n", applies: false },
@@ -95,7 +105,7 @@ const table: Record<string, Case[]> = {
   ],
   "batch-backfill": [
     { name: "not applied when false", profile: "", applies: false },
-    { name: "replay-only backfills: partial", profile: "batch: true\n", engine: { batch: fact("partial") }, fit: 0.5, unmet: false },
+    { name: "replay-only backfills: limited, so unmet", profile: "batch: true\n", engine: { batch: fact("limited") }, fit: 0.5, unmet: true, messageId: "partial" },
   ],
   "managed-cloud": [
     { name: "not applied for any", profile: "cloud: any\n", applies: false },
@@ -106,6 +116,21 @@ const table: Record<string, Case[]> = {
     { name: "not applied for any", profile: "license: any\n", applies: false },
     { name: "BSL is not OSI: unmet", profile: "license: open-source\n", engine: { license: { spdx: "BUSL-1.1", osi: false } }, fit: 0, unmet: true, messageId: "not-osi" },
     { name: "Apache-2.0 is OSI", profile: "license: open-source\n", fit: 1, messageId: "osi" },
+  ],
+  portability: [
+    { name: "not applied when false", profile: "", applies: false },
+    { name: "engine-specific code: unmet", profile: "portable: true\n", engine: { portability: fact("none") }, fit: 0, unmet: true, messageId: "none" },
+    { name: "runs on several runners", profile: "portable: true\n", fit: 1, unmet: false, messageId: "full" },
+  ],
+  "running-cost": [
+    { name: "nothing to run: full", profile: "", fit: 1, unmet: false, messageId: "nothing" },
+    { name: "a cluster to operate: half", profile: "", engine: { operations: [op("processing-cluster", "cluster", 2)] }, fit: 0.5, unmet: false, messageId: "adds" },
+    { name: "a cluster is what a service profile asks for", profile: "deployment: service\n", engine: { operations: [op("processing-cluster", "cluster", 2)] }, fit: 1, messageId: "nothing" },
+    { name: "a managed offering on the profile's cloud runs the cluster", profile: "cloud: aws\n", engine: { operations: [op("runner-cluster", "runner", 2)] }, fit: 1, messageId: "nothing" },
+    { name: "a vendor offering does not take the cluster away", profile: "cloud: aws\n", engine: { operations: [op("runner-cluster", "runner", 2)], managed: { aws: fact("third-party") } }, fit: 0.5, messageId: "adds" },
+    { name: "a Connect cluster counts when an endpoint needs it", profile: "sinks: [http]\n", engine: { operations: [op("kafka-connect", "connect", 2)], connectors: { http: { sink: "external", via: "kafka-connect" } } }, fit: 0.5, messageId: "adds" },
+    { name: "and not when no endpoint does", profile: "sinks: [kafka]\n", engine: { operations: [op("kafka-connect", "connect", 2)], connectors: { http: { sink: "external", via: "kafka-connect" } } }, fit: 1, messageId: "nothing" },
+    { name: "a licence key always counts", profile: "deployment: service\ncloud: gcp\n", engine: { operations: [op("licence-key", "licence", 1)] }, fit: 2 / 3, messageId: "adds" },
   ],
 };
 
@@ -132,7 +157,7 @@ describe("rule keys", () => {
     "latency: 2s\nthroughput: 2M/s\nprocessing: [sql, cep]\nunit: event\ndeployment: library\nlanguages: [python]\neventTime: true\nstate: large\nbatch: true\ncloud: gcp\nlicense: open-source\n",
     "latency: 2s\nthroughput: 2M/s\nprocessing: [sql, cep]\nunit: event\ndeployment: library\nlanguages: [python]\neventTime: true\nstate: large\nbatch: true\ncloud: gcp\nlicense: open-source\nname: same inputs, other name\n",
   ].map((t) => profileFrom(`version: 1\n${t}`));
-  const engines = [makeEngine("a"), makeEngine("b", { latency: { floor: "100ms", typical: "1s", exactlyOnceFloor: "5s" }, connectors: { database: { source: "partial", batchSource: "full" } }, exactlyOnce: { level: "full", sinks: { database: "none" } } })];
+  const engines = [makeEngine("a"), makeEngine("b", { latency: { floor: "100ms", typical: "1s", exactlyOnceFloor: "5s" }, connectors: { database: { source: "limited", batchSource: "builtin" } }, exactlyOnce: { route: "builtin", sinks: { database: "none" } } })];
   // Sensitivity analysis weighs the rules once for every latency budget it tries.
   it.each(RULES.map((r) => [r.id, r] as const))("%s: whether it applies does not depend on the latency budget", (_, rule) => {
     for (const p of profiles) {

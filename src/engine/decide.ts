@@ -1,0 +1,46 @@
+// The decision: from a ranking to the kind of answer and the engine it names.
+// No words here (evaluate.ts writes them); sensitivity analysis replays this.
+
+import type { Catalog } from "../catalog/load.js";
+import { type Engine, isReady } from "../catalog/schema.js";
+import type { Profile } from "../profile/load.js";
+import { engineLatency } from "../rules/latency-budget.js";
+import { parseDuration } from "../units.js";
+import type { RecommendationKind } from "./result.js";
+import { rank, type Scored, tied, type VerdictCache } from "./score.js";
+
+export interface Outcome {
+  kind: RecommendationKind;
+  engine: string | null;
+  /** the other engines that tie with `engine` after every tie-break */
+  tiedWith: string[];
+}
+
+/** The engine with the lowest latency floor. */
+export function lowestFloor(catalog: Catalog): { e: Engine; floor: number } {
+  const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
+  return floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+}
+
+/**
+ * The kind of answer and the engine it names. `custom` below every engine's
+ * floor; `none` when every engine breaks a must; `periodic-batch` at or above
+ * rules.yaml latency.periodicBatchAt, naming the best qualified engine that
+ * runs bounded batch jobs production-ready (when none does, a streaming
+ * engine is the answer); otherwise the best qualified engine.
+ */
+export function decide(profile: Profile, catalog: Catalog, ranking: readonly Scored[]): Outcome {
+  if (catalog.engines.length && profile.latency.ms < lowestFloor(catalog).floor) return { kind: "custom", engine: null, tiedWith: [] };
+  const qualified = ranking.filter((s) => s.disqualifiedBy.length === 0);
+  if (!qualified.length) return { kind: "none", engine: null, tiedWith: [] };
+  const periodic = profile.latency.ms >= parseDuration(catalog.config.latency.periodicBatchAt)!.ms;
+  const batchReady = periodic ? qualified.filter((s) => isReady(s.engine.batch.route)) : [];
+  const pool = batchReady.length ? batchReady : qualified;
+  const top = pool[0]!;
+  return { kind: batchReady.length ? "periodic-batch" : "engine", engine: top.engine.id, tiedWith: pool.filter((s) => s !== top && tied(s, top)).map((s) => s.engine.id) };
+}
+
+/** The decision for a profile without building reasons: what sensitivity analysis replays. */
+export function outcome(profile: Profile, catalog: Catalog, cache?: VerdictCache): Outcome {
+  return decide(profile, catalog, rank(profile, catalog, cache));
+}

@@ -1,0 +1,72 @@
+// What a team would run and take on besides its own code: a processing
+// cluster, a runner underneath, a Connect cluster for non-native endpoints,
+// a licence key. Scored for every profile, so that when capabilities tie
+// the engine with less to run wins.
+
+import { isReady, type Engine, type Operation } from "../catalog/schema.js";
+import type { Profile } from "../profile/load.js";
+import { uniqueSources } from "./helpers.js";
+import type { Rule } from "./types.js";
+
+const CLOUD_NAMES: Record<string, string> = { aws: "AWS", gcp: "Google Cloud", azure: "Azure" };
+
+/** Whether an operation counts for this profile, and if not, why not (in words). */
+function waiver(profile: Profile, engine: Engine, op: Operation): string | undefined | null {
+  if (op.kind === "cluster" || op.kind === "runner") {
+    const cloud = profile.cloud;
+    if (cloud === "aws" || cloud === "gcp" || cloud === "azure") {
+      const m = engine.managed[cloud];
+      if (isReady(m.route)) return `a managed offering on ${CLOUD_NAMES[cloud]}${m.offering ? ` (${m.offering})` : ""} runs it`;
+    }
+    if (op.kind === "cluster" && profile.deployment === "service") return "the profile asks for a service that jobs are submitted to";
+    return undefined;
+  }
+  if (op.kind === "connect") {
+    const used = [...profile.sources.map((k) => engine.connectors[k]), ...profile.sinks.map((k) => engine.connectors[k])].some((c) => c.via === op.id);
+    return used ? undefined : null; // null: not needed by this profile at all
+  }
+  return undefined;
+}
+
+/** The operations that count for this profile, and their total burden. */
+export function burdenOf(profile: Profile, engine: Engine): { counted: Operation[]; waived: { op: Operation; why: string }[]; burden: number } {
+  const counted: Operation[] = [];
+  const waived: { op: Operation; why: string }[] = [];
+  for (const op of engine.operations) {
+    const w = waiver(profile, engine, op);
+    if (w === undefined) counted.push(op);
+    else if (w !== null) waived.push({ op, why: w });
+  }
+  return { counted, waived, burden: counted.reduce((a, o) => a + o.burden, 0) };
+}
+
+export const runningCost: Rule = {
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\nstate: small\n",
+  id: "running-cost",
+  description: "What the team would run and take on besides its own code and the systems its profile names: a processing cluster, a runner underneath, a Connect cluster for endpoints the engine does not reach itself, a licence key.",
+  requirement: "runningCost",
+  reads: ["operations", "managed.<cloud>", "connectors.<kind>.via"],
+  scoring:
+    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a licence always counts. Never unmet. Applied to every profile.",
+  messages: {
+    nothing: "{engine} adds nothing to run besides the team's own code{waived}",
+    adds: "{engine} adds {what} to run{waived}",
+  },
+  applies: () => true,
+  key: (p) => `${p.cloud}|${p.deployment}|${p.sources.join(",")}|${p.sinks.join(",")}`,
+  evaluate(profile, engine, ctx) {
+    const { counted, waived, burden } = burdenOf(profile, engine);
+    const halfAt = ctx.config.runningCost.halfAt;
+    const waivedText = waived.length ? ` (${waived.map((w) => `not ${w.op.what}: ${w.why}`).join("; ")})` : "";
+    const what = counted.map((o) => o.what);
+    return {
+      fit: halfAt / (halfAt + burden),
+      unmet: false,
+      messageId: counted.length ? "adds" : "nothing",
+      args: { engine: engine.name, what: what.length <= 2 ? what.join(" and ") : `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}`, burden, operations: counted.map((o) => o.id), waived: waivedText },
+      ...(counted.length ? { detail: counted.map((o) => o.note).join(" ") } : {}),
+      // with nothing to run, the deployment facts say how the engine runs (as a library inside the team's own services)
+      sources: uniqueSources(counted.length || waived.length ? [...counted, ...waived.map((w) => w.op)].flatMap((o) => o.sources) : [...engine.deployment.library.sources, ...engine.deployment.service.sources]),
+    };
+  },
+};
