@@ -208,7 +208,7 @@ describe("decisions that flip", () => {
     const cat = join(dir, "catalog");
     mkdirSync(cat);
     const akka = parse(readFileSync(join(CLI_ROOT, "rules", "engines", "akka-streams.yaml"), "utf8"));
-    akka.deployment.library.level = "none";
+    akka.deployment.library.route = "none";
     writeFileSync(join(cat, "akka-streams.yaml"), stringify(akka));
     const r = advise(["check", "--catalog", "catalog", "--format", "json"], {}, undefined, dir);
     expect(r.status).toBe(1);
@@ -222,7 +222,7 @@ describe("decisions that flip", () => {
     const cat = join(dir, "catalog");
     mkdirSync(cat);
     const akka = parse(readFileSync(join(CLI_ROOT, "rules", "engines", "akka-streams.yaml"), "utf8"));
-    akka.deployment.library.level = "none";
+    akka.deployment.library.route = "none";
     writeFileSync(join(cat, "akka-streams.yaml"), stringify(akka));
     writeFileSync(join(dir, ".advise.yaml"), "catalog: catalog\n");
     expect(advise(["check"], {}, undefined, dir).status).toBe(1);
@@ -240,10 +240,10 @@ describe("decisions that flip", () => {
     expect(r1.stdout).toContain("your deployment: service (must) at profiles/card-authorization.yaml:17:13");
   });
 
-  it("when the margin changes: the same gap fails at 10 and warns at 20", () => {
+  it("when the margin changes: the same gap fails at 5 and warns at 20", () => {
     const dir = project();
     const adr = join(dir, "docs", "decisions", "0002-kafka.md");
-    writeFileSync(adr, "---\nstream-advisor:\n  profile: ../../profiles/card-authorization.yaml\n  chosen: kafka-streams\n---\n");
+    writeFileSync(adr, "---\nstream-advisor:\n  profile: ../../profiles/card-authorization.yaml\n  chosen: kafka-streams\n  margin: 5\n---\n");
     expect(advise(["check", "docs/decisions/0002-kafka.md"], {}, undefined, dir).status).toBe(1);
     writeFileSync(adr, "---\nstream-advisor:\n  profile: ../../profiles/card-authorization.yaml\n  chosen: kafka-streams\n  margin: 20\n---\n");
     const r = advise(["check", "docs/decisions/0002-kafka.md"], {}, undefined, dir);

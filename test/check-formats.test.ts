@@ -132,7 +132,7 @@ describe("--format junit", () => {
     expect(suites).toBe(25);
     const two = /<testsuite name="test\/fixtures\/adr\/madr\/0008-two-decisions.md"[^>]*tests="2"/.test(r.stdout);
     expect(two).toBe(true);
-    expect(r.stdout).toContain('<failure message="Kafka Streams (kafka-streams) scores 80');
+    expect(r.stdout).toContain('<failure message="Kafka Streams (kafka-streams) scores 81');
     expect(r.stdout).toContain('type="chosen-engine-outscored"');
     expect(r.stdout).toMatch(/<skipped message="status is superseded"\/>/);
     expect(r.stdout).toMatch(/<error message="[^"]*" type="invalid-adr">/);

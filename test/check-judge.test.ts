@@ -58,12 +58,12 @@ describe("judge", () => {
     expect(j.check).toBe("chosen-engine-disqualified");
   });
 
-  it("a tie broken by id is a warning that says it is a tie", () => {
+  it("an ADR whose chosen engine ties with the top passes, and says it is a tie (the id never decides)", () => {
     const catalog = catalogOf([makeEngine("alpha"), makeEngine("beta")]);
     const j = verdict("version: 1\nlatency: 1s\nthroughput: 1k/s\n", "beta", 10, catalog);
-    expect(j.outcome).toBe("warned");
+    expect(j.outcome).toBe("passed");
     expect(j.gap).toBe(0);
-    expect(j.message).toContain("now ranks first: it ties with beta (beta)");
+    expect(j.message).toContain("tied with alpha (alpha)");
   });
 
   it("when every engine breaks a must, says so instead of naming a best engine", () => {

@@ -111,12 +111,32 @@ describe("recommendation kinds", () => {
     expect(r.recommendation.summary).toMatch(/relaxing license from must to high would make lib the pick/i);
   });
 
-  it("ties break by engine id", () => {
+  it("report a tie as a tie: the id orders the listing, never the pick", () => {
     const a = makeEngine("aaa");
     const b = makeEngine("bbb");
     const r = evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\n"), catalogOf([b, a]));
     expect(r.ranking.map((e) => e.engine)).toEqual(["aaa", "bbb"]);
     expect(r.recommendation.margin).toBe(0);
+    expect(r.recommendation.tiedWith).toEqual(["bbb"]);
     expect(r.recommendation.summary).toContain("aaa and bbb tie at 100/100");
+    expect(r.recommendation.summary).not.toMatch(/engine id|alphabet/);
+  });
+
+  it("break a tie on capabilities by the cost of running: the engine with less to run wins, and the summary says what the other adds", () => {
+    const cluster = { id: "processing-cluster", kind: "cluster" as const, what: "a processing cluster", burden: 2, note: "n", sources: [{ url: "https://example.org/op", version: "1" }] };
+    const lean = makeEngine("zz-lean");
+    const heavy = makeEngine("aa-heavy", { operations: [cluster] });
+    const r = evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\n"), catalogOf([heavy, lean]));
+    expect(r.recommendation.engine).toBe("zz-lean");
+    expect(r.recommendation.tiedWith).toBeUndefined();
+    expect(r.recommendation.decisive?.[0]).toMatchObject({ rule: "running-cost" });
+    expect(r.recommendation.summary).toContain("adds a processing cluster to run");
+  });
+
+  it("name in periodic-batch only an engine that runs bounded batch jobs production-ready", () => {
+    const streamOnly = makeEngine("aa-stream", { batch: fact("limited") });
+    const batchy = makeEngine("zz-batch", { latency: { floor: "1s", typical: "10s" }, deployment: { library: fact("none") } });
+    const r = evaluate(profileFrom("version: 1\nlatency: 2h\nthroughput: 1k/s\n"), catalogOf([streamOnly, batchy]));
+    expect(r.recommendation).toMatchObject({ kind: "periodic-batch", engine: "zz-batch" });
   });
 });

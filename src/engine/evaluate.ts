@@ -112,7 +112,7 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
   const ties = decision.tiedWith.map((id) => byId(id)!);
   // the runner-up: the best qualified engine that does not tie with the pick
   const second = qualified.find((r) => r !== top && !decision.tiedWith.includes(r.engine));
-  const margin = marginOf(top, second);
+  const margin = marginOf(top, qualified.find((r) => r !== top));
   const close = margin !== null && margin < catalog.config.closeMargin;
   const decisive = second ? decisiveReasons(top, second) : [];
   const tiedWith = ties.length ? { tiedWith: ties.map((r) => r.engine) } : {};

@@ -51,7 +51,7 @@ export const sourceConnectors: Rule = {
 };
 
 export const sinkConnectors: Rule = {
-  example: "version: 1\nlatency: 5s\nthroughput: 5M/s\nlicense: open-source\nsinks: [http]\n",
+  example: "version: 1\nlatency: 5s\nthroughput: 5M/s\nsources: [kafka]\nsinks: [http]\n",
   id: "sink-connectors",
   description: "Each sink the profile names against the engine's connectors for writing to it.",
   requirement: "sinks",

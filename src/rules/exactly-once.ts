@@ -3,7 +3,7 @@ import { parseDuration } from "../units.js";
 import { type Rule, routeClass, routeWords } from "./types.js";
 
 export const exactlyOnce: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 5M/s\nexactlyOnce: true\n",
+  example: "version: 1\nlatency: 2s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [files]\nexactlyOnce: true\n",
   id: "exactly-once",
   description: "Exactly-once results end to end, judged for the sinks the profile names.",
   requirement: "exactlyOnce",

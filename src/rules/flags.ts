@@ -20,7 +20,7 @@ export const eventTime: Rule = {
 };
 
 export const batchBackfill: Rule = {
-  example: "version: 1\nlatency: 500ms\nthroughput: 10k/s\nbatch: true\n",
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\nbatch: true\npriorities: {batch: high}\n",
   id: "batch-backfill",
   description: "Whether the same code can also run bounded backfills, when the profile needs that.",
   requirement: "batch",

@@ -13,7 +13,7 @@ export function engineLatency(engine: Engine, exactlyOnce: boolean): { floor: nu
 }
 
 export const latencyBudget: Rule = {
-  example: "version: 1\nlatency: 500ms\nthroughput: 5M/s\nbatch: true\n",
+  example: "version: 1\nlatency: 50ms\nthroughput: 10k/s\n",
   id: "latency-budget",
   description: "The end-to-end p99 budget against the lowest latency the engine can credibly promise (its floor) and what it gives with defaults (its typical latency).",
   requirement: "latency",

@@ -1,7 +1,7 @@
 import type { Rule } from "./types.js";
 
 export const openSourceLicense: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 500k/s\nlicense: open-source\n",
+  example: "version: 1\nlatency: 50ms\nthroughput: 10k/s\ndeployment: library\nsinks: [http]\nlicense: open-source\n",
   id: "open-source-license",
   description: "With license: open-source, only engines under an OSI-approved licence qualify.",
   requirement: "license",

@@ -41,7 +41,7 @@ export function burdenOf(profile: Profile, engine: Engine): { counted: Operation
 }
 
 export const runningCost: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\nstate: small\n",
+  example: "version: 1\nlatency: 200ms\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\n",
   id: "running-cost",
   description: "What the team would run and take on besides its own code and the systems its profile names: a processing cluster, a runner underneath, a Connect cluster for endpoints the engine does not reach itself, a licence key.",
   requirement: "runningCost",

@@ -9,7 +9,7 @@ const HOW = {
 } as const;
 
 export const throughputScale: Rule = {
-  example: "version: 1\nlatency: 500ms\nthroughput: 5M/s\n",
+  example: "version: 1\nlatency: 5s\nthroughput: 5M/s\nsources: [kafka]\nsinks: [files]\n",
   id: "throughput-scale",
   description: "The events per second to absorb (the peak, when one is given) against how the engine scales out.",
   requirement: "throughput",

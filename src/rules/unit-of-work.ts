@@ -2,7 +2,7 @@ import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
 export const unitOfWork: Rule = {
-  example: "version: 1\nlatency: 100ms\nthroughput: 10k/s\nunit: record\n",
+  example: "version: 1\nlatency: 5s\nthroughput: 10k/s\nunit: record\npriorities: {unit: high}\n",
   id: "unit-of-work",
   description: "Events (each message has identity and is handled on its own) or records (bulk data handled in sets or windows), against how the engine processes data.",
   requirement: "unit",
