@@ -97,21 +97,26 @@ export function roundPoints(x: number): number {
 export function scoreAll(profile: Profile, catalog: Catalog, cache: VerdictCache = new VerdictCache(catalog)): Scored[] {
   const weighed = weighRules(profile, catalog);
   const rows = weighed.map((w) => cache.verdicts(w.rule, profile));
+  const costAt = weighed.findIndex((w) => w.rule.id === "running-cost");
   return catalog.engines.map((engine, e) => {
-    const verdicts = rows.map((row) => row[e]!);
-    const parts = verdicts.map((v, r) => weighed[r]!.share * (v.fit - 0.5));
-    const impacts = parts.map(roundPoints);
-    const shown = BASE_SCORE + impacts.reduce((a, b) => a + b, 0);
-    return {
-      engine,
-      weighed,
-      verdicts,
-      impacts,
-      score: Math.min(100, Math.max(0, shown)),
-      raw: BASE_SCORE + parts.reduce((a, b) => a + b, 0),
-      disqualifiedBy: weighed.filter((w, r) => w.must && verdicts[r]!.unmet).map((w) => w.rule.id),
-      burden: burdenOf(profile, engine).burden,
-    };
+    const verdicts: Verdict[] = [];
+    const impacts: number[] = [];
+    const disqualifiedBy: string[] = [];
+    let shown = BASE_SCORE;
+    let raw = BASE_SCORE;
+    for (let r = 0; r < weighed.length; r++) {
+      const w = weighed[r]!;
+      const v = rows[r]![e]!;
+      const part = w.share * (v.fit - 0.5);
+      verdicts.push(v);
+      impacts.push(roundPoints(part));
+      shown += impacts[r]!;
+      raw += part;
+      if (w.must && v.unmet) disqualifiedBy.push(w.rule.id);
+    }
+    // the running-cost verdict carries the burden; with that rule turned off, work it out
+    const burden = costAt >= 0 ? (verdicts[costAt]!.args.burden as number) : burdenOf(profile, engine).burden;
+    return { engine, weighed, verdicts, impacts, score: Math.min(100, Math.max(0, shown)), raw, disqualifiedBy, burden };
   });
 }
 

@@ -18,7 +18,7 @@ export function formatMarkdown(result: Result): string {
   out.push("| # | Engine | Score | Verdict | Decisive reasons |");
   out.push("|---|---|---:|---|---|");
   for (const r of result.ranking) {
-    const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${esc(x.message)}`).join("<br>");
+    const reasons = decisive(r, 2, result).map((x) => `${signed(x.impact)} ${esc(x.message)}`).join("<br>");
     out.push(`| ${r.rank} | ${esc(r.name)} ${esc(r.version)}${r.catalogFile ? " (user catalogue)" : ""} | ${r.score} | ${esc(verdict(result, r))} | ${reasons} |`);
   }
   const margin = marginLine(result);

@@ -36,7 +36,7 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   });
   for (const r of result.ranking) {
     const v = verdict(result, r);
-    const reasons = decisive(r, 2).map((x) => `${signed(x.impact)} ${x.message}`).join("\n");
+    const reasons = decisive(r, 2, result).map((x) => `${signed(x.impact)} ${x.message}`).join("\n");
     const vCell = cell(v, 3);
     table.push([cell(String(r.rank), 0), cell(r.catalogFile ? `${r.name} *` : r.name, 1), String(r.score), r.disqualified ? s.red(vCell) : v.startsWith("best") ? s.green(vCell) : vCell, cell(reasons, 4)]);
   }

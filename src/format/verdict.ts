@@ -10,11 +10,26 @@ export function verdict(result: Result, r: RankedEngine): string {
   return "qualified";
 }
 
-/** The reasons that moved the score most, strongest first. */
-export function decisive(r: RankedEngine, n: number): RankedEngine["reasons"] {
+/**
+ * The reasons that separate an engine from the others: for the pick, the
+ * reasons where it beats the runner-up most (recommendation.decisive); for
+ * any other engine, its broken musts first, then the reasons where it trails
+ * the pick most; with no pick, the reasons that moved its score most.
+ */
+export function decisive(r: RankedEngine, n: number, result?: Result): RankedEngine["reasons"] {
+  const rec = result?.recommendation;
+  const pick = rec?.engine ? result!.ranking.find((x) => x.engine === rec.engine) : undefined;
+  const byRule = (rule: string) => r.reasons.find((x) => x.rule === rule)!;
   const unmet = r.reasons.filter((x) => x.unmet && x.priority === "must");
-  const rest = r.reasons.filter((x) => !unmet.includes(x)).sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || compareText(a.rule, b.rule));
-  return [...unmet, ...rest].slice(0, n);
+  let rest: RankedEngine["reasons"];
+  if (pick && pick.engine === r.engine && rec?.decisive?.length) {
+    rest = rec.decisive.map((d) => byRule(d.rule));
+  } else if (pick && pick.engine !== r.engine) {
+    const gap = (x: RankedEngine["reasons"][number]) => (pick.reasons.find((y) => y.rule === x.rule)?.impact ?? 0) - x.impact;
+    rest = r.reasons.filter((x) => !unmet.includes(x) && gap(x) > 0).sort((a, b) => gap(b) - gap(a) || compareText(a.rule, b.rule));
+  } else rest = [];
+  const others = r.reasons.filter((x) => !unmet.includes(x) && !rest.includes(x)).sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact) || compareText(a.rule, b.rule));
+  return [...unmet, ...rest, ...others].slice(0, n);
 }
 
 export const KIND_TITLES: Record<Result["recommendation"]["kind"], string> = {
@@ -54,7 +69,7 @@ export function whyNotLines(result: Result): { title: string; intro: string; los
     .map((x) => `${x.rule}: ${signedNum(x.impact)}${x.winnerImpact !== null && winnerName ? ` vs ${signedNum(x.winnerImpact)} for ${winnerName}` : ""}. ${x.message}`);
   let intro: string;
   if (w.disqualifiedBy.length) intro = `${w.name} is disqualified by ${w.disqualifiedBy.join(", ")} (a must it cannot meet); it scores ${w.score}, rank ${w.rank}.`;
-  else if (winnerName && losses.length === 0) intro = `${w.name} scores ${w.score}, rank ${w.rank}: it loses no points to ${winnerName} on any rule and is placed below it only by ${w.behind === 0 ? "the tie-break (engine id)" : "rounding"}.`;
+  else if (winnerName && losses.length === 0) intro = `${w.name} scores ${w.score}, rank ${w.rank}: it loses no points to ${winnerName} on any rule and is placed below it only by ${w.behind === 0 ? "the tie-break (unrounded score, then what it costs to run)" : "rounding"}.`;
   else if (winnerName) intro = `${w.name} scores ${w.score}, ${w.behind === 0 ? "level with" : `${w.behind} point${w.behind === 1 ? "" : "s"} behind`} ${winnerName} (rank ${w.rank}). Where it loses most:`;
   else intro = `${w.name} scores ${w.score} (rank ${w.rank}); the recommendation is ${result.recommendation.kind}.`;
   const changes = w.changes.length ? w.changes.slice(0, 5).map((c) => c.summary) : [`No single change to the profile makes ${w.name} the answer.`];
