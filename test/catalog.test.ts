@@ -8,6 +8,10 @@ import { InputError } from "../src/diagnostics.js";
 import { loadEngineFile } from "../src/catalog/load.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { catalogReport, isNewer, newerOwnSources, versionNumbers } from "../src/catalog/report.js";
+import { makeEngine, shippedCatalog } from "./helpers.js";
+
+const CLI_ROOT_FOR_CATALOG = join(__dirname, "..");
 
 const catalog = loadCatalogDir(rulesDir());
 
@@ -74,7 +78,7 @@ describe("catalogue validation", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       const d = (e as InputError).diagnostics;
-      expect(d.some((x) => x.message === "unknown key 'sumary'" && x.suggestion === "summary" && x.line === 7 && x.col === 1)).toBe(true);
+      expect(d.some((x) => x.message === "unknown key 'sumary'" && x.suggestion === "summary" && x.line === flink.split("\n").findIndex((l) => l.startsWith("summary:")) + 1 && x.col === 1)).toBe(true);
     }
   });
 
@@ -88,5 +92,52 @@ describe("catalogue validation", () => {
     const p = join(dir, "flonk.yaml");
     writeFileSync(p, flink);
     expect(() => loadEngineFile(p)).toThrow(/id 'flink' does not match the file name 'flonk.yaml'/);
+  });
+});
+
+describe("versions that cannot silently go stale", () => {
+  const examples = ["ksqldb", "pekko-streams"].map((id) => loadEngineFile(join(CLI_ROOT_FOR_CATALOG, "examples", "catalog", `${id}.yaml`)));
+  it.each([...shippedCatalog().engines, ...examples].map((e) => [e.id, e] as const))("%s: no source of its own cites a newer version than the release it describes, unless its note says why", (_, e) => {
+    expect(newerOwnSources(e)).toEqual([]);
+    expect(e.released <= e.asOf, "released after the facts were checked").toBe(true);
+  });
+
+  it("catches a descriptor that cites its own newer docs (as the Kafka one did: 4.4 docs while describing 4.3.1)", () => {
+    const e = makeEngine("kafka-like", { version: "4.3.1", homepage: "https://kafka.apache.org/", processing: { sql: { route: "none", note: "n", sources: [{ url: "https://kafka.apache.org/44/streams/", version: "4.4" }] } } });
+    expect(newerOwnSources(e)).toEqual([{ path: "processing.sql", url: "https://kafka.apache.org/44/streams/", version: "4.4" }]);
+    // a note saying why lets it stand; another project's newer version is not the engine's own
+    const noted = makeEngine("kafka-like", { version: "4.3.1", homepage: "https://kafka.apache.org/", processing: { sql: { route: "none", note: "n", sources: [{ url: "https://kafka.apache.org/44/streams/", version: "4.4", note: "release candidate docs" }] } } });
+    expect(newerOwnSources(noted)).toEqual([]);
+    const other = makeEngine("x", { version: "2.3.0", homepage: "https://flink.apache.org/", connectors: { kafka: { note: "n", sources: [{ url: "https://github.com/apache/flink-connector-kafka", version: "5.0.0" }] } } });
+    expect(newerOwnSources(other)).toEqual([]);
+  });
+
+  it.each([
+    ["4.4", "4.3.1", true],
+    ["2.3", "2.3.0", false],
+    ["4.1.0 (2026-07)", "4.0.0", true],
+    ["2.10", "2.10.23", false],
+    ["3.0.0", "2.77.0", true],
+  ] as const)("%s is newer than %s: %s", (a, b, want) => {
+    expect(isNewer(versionNumbers(a)!, versionNumbers(b)!)).toBe(want);
+  });
+
+  it.each(["4.x", "2026-11", "4.x docs, 2026-11", "latest"])("%s is not a version number to compare", (v) => {
+    expect(versionNumbers(v)).toBeUndefined();
+  });
+});
+
+describe("npm run catalog:report", () => {
+  const report = catalogReport(shippedCatalog(), { engine: "kafka-streams", version: "4.5.0" });
+  it("lists facts by the date they were last checked and sources by version", () => {
+    expect(report).toContain("## Kafka Streams (kafka-streams): describes 4.4.0");
+    expect(report).toMatch(/Facts by last check, oldest first:\n {2}2026-11-25 \(\d+\): /);
+    expect(report).toMatch(/ {2}2026-12-02 \(\d+\): .*connectors\.search/);
+    expect(report).toMatch(/ {2}4\.4 \(\d+\): \*https:\/\/github\.com\/apache\/kafka\//);
+  });
+  it("names the facts an upstream release would touch, and only that engine", () => {
+    expect(report).toMatch(/A Kafka Streams 4\.5\.0 release would touch \d+ of \d+ facts/);
+    expect(report).toContain("  - processing.dataflow (checked 2026-11-25)");
+    expect(report).not.toContain("Apache Flink");
   });
 });

@@ -36,11 +36,17 @@ const versionText = (max: number) => z.pipe(z.union([z.string().check(z.minLengt
 export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https$/, error: "expected an https URL" }),
   version: versionText(120),
+  /** why a source of the engine's own cites a newer version than the descriptor describes (see ownSources) */
+  note: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
 });
 const sources = z.array(sourceSchema).check(z.minLength(1, { error: "expected at least one source: every fact needs one" }));
 
+/** when a fact was last checked against its sources, where that is later than the descriptor's asOf */
+const checked = z.optional(date);
+
 export const factSchema = z.strictObject({
   route,
+  checked,
   /** for route external: the other system the team must run, in words ("a Kafka Connect cluster") */
   needs: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
   note: text,
@@ -59,7 +65,8 @@ const connectorSchema = z.strictObject({
   /** the id of the engine's `operations` entry this connector runs through (e.g. kafka-connect): counted by running-cost when a profile uses it */
   via: z.optional(z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))),
   /** open table formats (Iceberg, Delta Lake, Hudi) over this store: how the engine reads and writes them */
-  tables: z.optional(z.strictObject({ route, note: text, sources })),
+  tables: z.optional(z.strictObject({ route, checked, note: text, sources })),
+  checked,
   note: text,
   sources,
 });
@@ -81,6 +88,7 @@ const operationSchema = z.strictObject({
   /** what the team runs, as a noun phrase: "a Kafka Connect cluster" */
   what: z.string().check(z.minLength(1), z.maxLength(120)),
   burden: z.number().check(z.gte(0.5), z.lte(3)),
+  checked,
   note: text,
   sources,
 });
@@ -94,16 +102,24 @@ export const engineSchema = z.strictObject({
   released: date,
   asOf: date,
   homepage: z.url({ protocol: /^https?$/ }),
+  /**
+   * URL prefixes of the engine's own docs, release notes and repository. A source under one of
+   * them cites the engine's own version, which may not be newer than `version` unless the
+   * source's note says why (a test holds every descriptor to this). Default: the homepage.
+   */
+  ownSources: z.optional(z.array(z.url({ protocol: /^https$/ })).check(z.maxLength(10))),
   summary: text,
   latency: z.strictObject({
     floor: duration,
     typical: duration,
     exactlyOnceFloor: z.optional(duration),
+    checked,
     note: text,
     sources,
   }),
   throughput: z.strictObject({
     scaling: z.enum(["cluster", "partitions", "instances"]),
+    checked,
     note: text,
     sources,
   }),
@@ -116,6 +132,7 @@ export const engineSchema = z.strictObject({
   exactlyOnce: z.strictObject({
     route,
     sinks: z.optional(z.strictObject(Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, z.optional(route)])) as Record<(typeof CONNECTOR_KINDS)[number], z.ZodMiniOptional<typeof route>>)),
+    checked,
     note: text,
     sources,
   }),
@@ -126,8 +143,8 @@ export const engineSchema = z.strictObject({
   /** what a team runs and takes on besides its own code (running-cost reads it); empty for a library with nothing else to run */
   operations: z.array(operationSchema),
   managed: z.strictObject({ self: factSchema, aws: managedFact, gcp: managedFact, azure: managedFact }),
-  license: z.strictObject({ spdx: z.string().check(z.minLength(1), z.maxLength(80)), osi: z.boolean(), note: text, sources }),
-  maintenance: z.strictObject({ status: z.enum(["active", "maintenance", "dormant"]), note: text, sources }),
+  license: z.strictObject({ spdx: z.string().check(z.minLength(1), z.maxLength(80)), osi: z.boolean(), checked, note: text, sources }),
+  maintenance: z.strictObject({ status: z.enum(["active", "maintenance", "dormant"]), checked, note: text, sources }),
   seedCorrections: z._default(z.array(z.strictObject({ claim: text, current: text, sources })), []),
 });
 

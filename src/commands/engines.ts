@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/load.js";
 import type { Engine, Fact } from "../catalog/schema.js";
 import { isReady } from "../catalog/schema.js";
 import { routeWords } from "../rules/types.js";
+import { factRefs } from "../catalog/report.js";
 
 export interface EngineSummary {
   id: string;
@@ -11,6 +12,8 @@ export interface EngineSummary {
   version: string;
   released: string;
   asOf: string;
+  /** the newest date any fact was checked (asOf, or later where single facts were re-checked since) */
+  lastChecked: string;
   license: string;
   osi: boolean;
   deployment: string;
@@ -30,6 +33,7 @@ export function engineSummaries(catalog: Catalog): EngineSummary[] {
     version: e.version,
     released: e.released,
     asOf: e.asOf,
+    lastChecked: lastChecked(e),
     license: e.license.spdx,
     osi: e.license.osi,
     deployment: deploymentWord(e),
@@ -38,8 +42,8 @@ export function engineSummaries(catalog: Catalog): EngineSummary[] {
 }
 
 export function enginesText(catalog: Catalog): string {
-  const rows = engineSummaries(catalog).map((s) => [s.id, s.name, s.version, s.asOf, `${s.license}${s.osi ? "" : " (not OSI)"}`, s.deployment + (s.userFile ? `  [from ${s.userFile}]` : "")]);
-  const head = ["id", "name", "describes", "as of", "licence", "runs as"];
+  const rows = engineSummaries(catalog).map((s) => [s.id, s.name, s.version, s.released, s.lastChecked === s.asOf ? s.asOf : `${s.asOf} (some ${s.lastChecked})`, `${s.license}${s.osi ? "" : " (not OSI)"}`, s.deployment + (s.userFile ? `  [from ${s.userFile}]` : "")]);
+  const head = ["id", "name", "describes", "released", "facts checked", "licence", "runs as"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
   return `${[fmt(head), ...rows.map(fmt)].join("\n")}\n\nadvise engines ID prints one descriptor with every fact and its sources.\n`;
@@ -74,8 +78,14 @@ export function factsOf(e: Engine): { path: string; route?: string; needs?: stri
   return out;
 }
 
+/** The newest date any fact of the descriptor was checked. */
+export function lastChecked(e: Engine): string {
+  return factRefs(e).reduce((a, f) => (f.checked > a ? f.checked : a), e.asOf);
+}
+
 export function engineText(e: Engine, userFile?: string): string {
-  const lines = [`${e.name} (${e.id}) ${e.version}, released ${e.released}; facts checked ${e.asOf}${userFile ? `; from ${userFile}` : ""}`, e.summary, e.homepage, ""];
+  const last = lastChecked(e);
+  const lines = [`${e.name} (${e.id}) ${e.version}, released ${e.released}; facts checked ${e.asOf}${last !== e.asOf ? ` (some since, last ${last})` : ""}${userFile ? `; from ${userFile}` : ""}`, e.summary, e.homepage, ""];
   for (const x of factsOf(e)) {
     const what = [x.route ? `${routeWords(x.route as Parameters<typeof routeWords>[0], x.needs)} (${x.route})` : "", x.value ?? ""].filter(Boolean).join("; ");
     lines.push(`${x.path}: ${what}`);
