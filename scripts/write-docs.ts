@@ -1,5 +1,6 @@
 // npm run docs: regenerate docs/rules.md, docs/engines.md, schema/profile.schema.json and
 // the README's output sample from the code and the catalogue.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogDir } from "../src/catalog/load.js";
@@ -27,6 +28,16 @@ const end = readme.indexOf("\n...\n```", start);
 if (start === -1 || end === -1) throw new Error("README.md: the output sample block was not found");
 writeFileSync(join(root, "README.md"), `${readme.slice(0, start)}\`\`\`text\n${shown}${readme.slice(end)}`);
 
+// The README's `advise check` sample: what the built CLI prints for the failing MADR fixture.
+const fixture = "test/fixtures/adr/madr/0002-use-kafka-streams-for-card-authorization.md";
+const check = spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), "check", fixture], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined } });
+const readme2 = readFileSync(join(root, "README.md"), "utf8");
+const head = `$ npx advise check ${fixture}\n`;
+const from = readme2.indexOf(head);
+const to = readme2.indexOf("$ echo $?\n1\n", from);
+if (check.status !== 1 || from === -1 || to === -1) throw new Error("README.md: the advise check sample could not be refreshed (build first: npm run build)");
+writeFileSync(join(root, "README.md"), readme2.slice(0, from + head.length) + check.stdout + readme2.slice(to));
+
 mkdirSync(join(root, "schema"), { recursive: true });
 writeFileSync(join(root, "schema", "profile.schema.json"), profileJsonSchemaText());
-console.error("wrote docs/rules.md, docs/engines.md and schema/profile.schema.json");
+console.error("wrote docs/rules.md, docs/engines.md, schema/profile.schema.json and the README's output samples");

@@ -72,18 +72,21 @@ export function rankedEngine(profile: Profile, catalog: Catalog, s: Scored, rank
 }
 
 /**
- * What separates one engine from another: the rules where their points
- * differ, largest difference in the winner's favour first (the same
- * comparison --why-not makes).
+ * What separates one engine from another: the rules where the winner's
+ * contribution is larger, largest difference first (the same comparison
+ * --why-not makes). Compared unrounded, so a difference that rounding hides
+ * in the shown points (two engines both shown at 100) is still named.
  */
-export function decisiveReasons(winner: RankedEngine, other: RankedEngine): Decisive[] {
-  const out: Decisive[] = [];
-  for (const w of winner.reasons) {
-    const o = other.reasons.find((x) => x.rule === w.rule);
-    if (!o || w.impact - o.impact <= 0) continue;
-    out.push({ rule: w.rule, impact: w.impact, runnerUpImpact: o.impact, message: w.message, runnerUpMessage: o.message });
-  }
-  return out.sort((a, b) => b.impact - b.runnerUpImpact - (a.impact - a.runnerUpImpact) || (a.rule < b.rule ? -1 : 1));
+export function decisiveReasons(winner: Scored, other: Scored, winnerShown: RankedEngine, otherShown: RankedEngine): Decisive[] {
+  const out: { d: Decisive; gap: number }[] = [];
+  winner.weighed.forEach((w, r) => {
+    const gap = w.share * (winner.verdicts[r]!.fit - other.verdicts[r]!.fit);
+    if (gap <= 1e-9) return;
+    const a = winnerShown.reasons[r]!;
+    const b = otherShown.reasons[r]!;
+    out.push({ d: { rule: a.rule, impact: a.impact, runnerUpImpact: b.impact, message: a.message, runnerUpMessage: b.message }, gap });
+  });
+  return out.sort((x, y) => y.gap - x.gap || (x.d.rule < y.d.rule ? -1 : 1)).map((x) => x.d);
 }
 
 /** How many decisive reasons the summary quotes (the JSON carries them all). */
@@ -114,7 +117,8 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
   const second = qualified.find((r) => r !== top && !decision.tiedWith.includes(r.engine));
   const margin = marginOf(top, qualified.find((r) => r !== top));
   const close = margin !== null && margin < catalog.config.closeMargin;
-  const decisive = second ? decisiveReasons(top, second) : [];
+  const scoredOf = (r: RankedEngine) => scored.find((s) => s.engine.id === r.engine)!;
+  const decisive = second ? decisiveReasons(scoredOf(top), scoredOf(second), top, second) : [];
   const tiedWith = ties.length ? { tiedWith: ties.map((r) => r.engine) } : {};
   const strip = (r: RankedEngine, m: string) => lowerFirst(m.replace(new RegExp(`^${escapeRe(r.name)} `), ""));
 
@@ -129,7 +133,7 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
     head = `${top.name} (score ${top.score}/100, the only engine that meets every must)`;
     because = strengths.map((r) => strip(top, r.message)).join("; ");
   } else {
-    const lead = margin === 0 ? `level with ${second.name} on points, ahead on ${decisive.length ? "the unrounded score" : "what it costs to run"}` : `${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}${close ? ", a close call" : ""}`;
+    const lead = margin === 0 ? `level with ${second.name} on points, ahead on ${Math.abs(scoredOf(top).raw - scoredOf(second).raw) > 1e-9 ? "the unrounded score" : "what it costs to run"}` : `${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}${close ? ", a close call" : ""}`;
     head = `${top.name} (score ${top.score}/100, ${lead})`;
     because = decisive.length ? decisive.slice(0, QUOTED).map((d) => `${strip(top, d.message)}, where ${second.name} ${strip(second, d.runnerUpMessage)}`).join("; ") : runningCostWords(profile, catalog, top, second);
   }

@@ -9,7 +9,7 @@ export const deploymentModel: Rule = {
   reads: ["deployment.library", "deployment.service"],
   scoring: "The route value of the engine for the deployment asked for; unmet unless production-ready (an embedded mode meant only for tests is graded none). Not applied when deployment is `either`.",
   messages: {
-    full: "{engine} runs as {what}",
+    full: "{engine} runs as {what}{cfg}",
     partial: "{engine} runs as {what} {how}",
     none: "{engine} does not run as {what}",
   },

@@ -1,6 +1,6 @@
 import { isReady, type Route } from "../catalog/schema.js";
 import { parseDuration } from "../units.js";
-import { type Rule, routeClass, routeWords } from "./types.js";
+import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";
 
 export const exactlyOnce: Rule = {
   example: "version: 1\nlatency: 2s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [files]\nexactlyOnce: true\n",
@@ -11,7 +11,7 @@ export const exactlyOnce: Rule = {
   scoring:
     "The lowest route value among the named sinks (a sink without its own entry takes exactlyOnce.route); with no sinks named, exactlyOnce.route. Unmet unless that route is production-ready. When the engine's exactly-once floor (latency.exactlyOnceFloor, e.g. its commit interval) is above the latency budget, the engine can be exactly-once or fast, not both: the fit is halved and the verdict is unmet (a must then disqualifies). Applied only when exactlyOnce is true.",
   messages: {
-    full: "{engine} gives exactly-once results{into}",
+    full: "{engine} gives exactly-once results{into}{cfg}",
     partial: "{engine} gives exactly-once results{into} {how}",
     none: "{engine} cannot give exactly-once results{into}",
     slow: "{engine} gives exactly-once results{into} only at {eoFloor} or more, above the {budget} budget",
@@ -30,7 +30,7 @@ export const exactlyOnce: Rule = {
       fit: ctx.value(worst) * (slow ? 0.5 : 1),
       unmet: !isReady(worst) || slow,
       messageId: slow ? "slow" : routeClass(worst),
-      args: { engine: engine.name, into, route: worst, how: routeWords(worst), eoFloor, budget: profile.latency.text },
+      args: { engine: engine.name, into, route: worst, how: routeWords(worst), cfg: configuredNote(worst), eoFloor, budget: profile.latency.text },
       detail: eo.note,
       sources: slow ? [...eo.sources, ...engine.latency.sources] : eo.sources,
     };

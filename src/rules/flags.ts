@@ -10,7 +10,7 @@ export const eventTime: Rule = {
   reads: ["eventTime"],
   scoring: "The route value of the engine's event-time support; unmet unless production-ready. Applied only when eventTime is true.",
   messages: {
-    full: "{engine} has event-time windows, watermarks and late-data handling",
+    full: "{engine} has event-time windows, watermarks and late-data handling{cfg}",
     partial: "{engine} has event-time processing {how}",
     none: "{engine} has no event-time windows or watermarks",
   },
@@ -27,7 +27,7 @@ export const batchBackfill: Rule = {
   reads: ["batch"],
   scoring: "The route value of the engine's support for running the same job on bounded input; unmet unless production-ready (replaying a topic without a bounded mode is limited). Applied only when batch is true.",
   messages: {
-    full: "{engine} runs the same code on bounded backfills",
+    full: "{engine} runs the same code on bounded backfills{cfg}",
     partial: "{engine} runs bounded backfills {how}",
     none: "{engine} cannot run the same code as a bounded backfill",
   },
@@ -44,7 +44,7 @@ export const stateSize: Rule = {
   reads: ["state.small", "state.large"],
   scoring: "The route value of the engine's support for the state size asked for (state that is lost on restart is limited); unmet unless production-ready. Not applied when state is `none`.",
   messages: {
-    full: "{engine} keeps {state} state",
+    full: "{engine} keeps {state} state{cfg}",
     partial: "{engine} keeps {state} state {how}",
     none: "{engine} does not keep {state} state",
   },

@@ -1,5 +1,5 @@
 import { type Fact, isReady, type Route, type Source } from "../catalog/schema.js";
-import { type RuleContext, routeClass, routeWords, type Verdict } from "./types.js";
+import { configuredNote, type RuleContext, routeClass, routeWords, type Verdict } from "./types.js";
 
 export interface Item {
   name: string;
@@ -30,7 +30,7 @@ export function allOf(items: readonly Item[], ctx: RuleContext, args: Record<str
     messageId,
     args: {
       ...args,
-      items: hard.map((i) => i.name).join(", "),
+      items: hard.map((i) => (i.route === "configured" ? `${i.name} (once configured)` : i.name)).join(", "),
       missing: missing.map((i) => i.name).join(", "),
       partial: partial.map((i) => `${i.name} ${routeWords(i.route, i.needs)}`).join("; "),
     },
@@ -45,7 +45,7 @@ export function single(fact: Fact, ctx: RuleContext, args: Record<string, string
     fit: ctx.value(fact.route),
     unmet: !isReady(fact.route),
     messageId: routeClass(fact.route),
-    args: { ...args, route: fact.route, how: routeWords(fact.route, fact.needs) },
+    args: { ...args, route: fact.route, how: routeWords(fact.route, fact.needs), cfg: configuredNote(fact.route) },
     detail: fact.note,
     sources: fact.sources,
   };

@@ -1,5 +1,5 @@
 import { isReady } from "../catalog/schema.js";
-import { type Rule, routeClass, routeWords } from "./types.js";
+import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";
 
 export const jobLanguage: Rule = {
   example: "version: 1\nlatency: 20ms\nthroughput: 10k/s\nlanguages: [python]\n",
@@ -9,7 +9,7 @@ export const jobLanguage: Rule = {
   reads: ["languages.<language>"],
   scoring: "The best route value among the languages listed. Unmet when none of them is production-ready (a JVM language calling the engine's Java API counts as configured).",
   messages: {
-    full: "{engine} jobs can be written in {best}",
+    full: "{engine} jobs can be written in {best}{cfg}",
     partial: "{engine} jobs can be written in {best} {how}",
     none: "{engine} has no API for {items}",
   },
@@ -22,7 +22,7 @@ export const jobLanguage: Rule = {
       fit: ctx.value(best.fact.route),
       unmet: !isReady(best.fact.route),
       messageId: routeClass(best.fact.route),
-      args: { engine: engine.name, best: best.l, items: profile.languages.join(", "), route: best.fact.route, how: routeWords(best.fact.route, best.fact.needs) },
+      args: { engine: engine.name, best: best.l, items: profile.languages.join(", "), route: best.fact.route, how: routeWords(best.fact.route, best.fact.needs), cfg: configuredNote(best.fact.route) },
       detail: best.fact.note,
       sources: best.fact.sources,
     };

@@ -1,5 +1,5 @@
 import { isReady } from "../catalog/schema.js";
-import { type Rule, routeClass, routeWords } from "./types.js";
+import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";
 
 export const managedCloud: Rule = {
   example: "version: 1\nlatency: 1s\nthroughput: 10k/s\ncloud: gcp\n",
@@ -9,10 +9,10 @@ export const managedCloud: Rule = {
   reads: ["managed.aws", "managed.gcp", "managed.azure", "managed.self"],
   scoring: "The route value of the engine's managed offering on that cloud (managed.self for `none`); unmet unless production-ready (a vendor's offering is third-party). Not applied when cloud is `any`.",
   messages: {
-    full: "{engine} is offered managed on {cloud}{offering}",
+    full: "{engine} is offered managed on {cloud}{offering}{cfg}",
     partial: "{engine} is offered on {cloud}{offering} {how}",
     none: "{engine} has no managed offering on {cloud}",
-    "self-full": "{engine} can be run by the team itself",
+    "self-full": "{engine} can be run by the team itself{cfg}",
     "self-partial": "{engine} can be run by the team itself {how}",
     "self-none": "{engine} cannot be run by the team itself",
   },
@@ -21,7 +21,7 @@ export const managedCloud: Rule = {
   evaluate(profile, engine, ctx) {
     if (profile.cloud === "none") {
       const f = engine.managed.self;
-      return { fit: ctx.value(f.route), unmet: !isReady(f.route), messageId: `self-${routeClass(f.route)}`, args: { engine: engine.name, cloud: "none", route: f.route, how: routeWords(f.route, f.needs) }, detail: f.note, sources: f.sources };
+      return { fit: ctx.value(f.route), unmet: !isReady(f.route), messageId: `self-${routeClass(f.route)}`, args: { engine: engine.name, cloud: "none", route: f.route, how: routeWords(f.route, f.needs), cfg: configuredNote(f.route) }, detail: f.note, sources: f.sources };
     }
     const cloud = profile.cloud as "aws" | "gcp" | "azure";
     const f = engine.managed[cloud];
@@ -30,7 +30,7 @@ export const managedCloud: Rule = {
       fit: ctx.value(f.route),
       unmet: !isReady(f.route),
       messageId: routeClass(f.route),
-      args: { engine: engine.name, cloud: names[cloud]!, offering: f.offering ? ` (${f.offering})` : "", route: f.route, how: routeWords(f.route, f.needs) },
+      args: { engine: engine.name, cloud: names[cloud]!, offering: f.offering ? ` (${f.offering})` : "", route: f.route, how: routeWords(f.route, f.needs), cfg: configuredNote(f.route) },
       detail: f.note,
       sources: f.sources,
     };

@@ -9,7 +9,7 @@ export const portability: Rule = {
   reads: ["portability"],
   scoring: "The route value of the engine's portability fact; unmet unless production-ready. Applied only when portable is true.",
   messages: {
-    full: "{engine} runs the same pipeline on more than one engine or cloud",
+    full: "{engine} runs the same pipeline on more than one engine or cloud{cfg}",
     partial: "{engine} runs the same pipeline elsewhere {how}",
     none: "{engine} pipelines run only on {engine}",
   },

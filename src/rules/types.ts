@@ -58,6 +58,11 @@ export function routeClass(r: Route): "full" | "partial" | "none" {
   return isReady(r) ? "full" : r === "none" ? "none" : "partial";
 }
 
+/** Words after a production-ready capability that needs configuring (" (once configured)"), else nothing. */
+export function configuredNote(r: Route): string {
+  return r === "configured" ? " (once configured)" : "";
+}
+
 /** How a capability is reached, in words that fit after a verb ("reads from kafka only through a Kafka Connect cluster"). */
 export function routeWords(r: Route, needs?: string): string {
   switch (r) {

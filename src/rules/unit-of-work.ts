@@ -9,7 +9,7 @@ export const unitOfWork: Rule = {
   reads: ["unit.event", "unit.record"],
   scoring: "The route value of the engine for the unit asked for; unmet unless production-ready. Not applied when unit is `either`.",
   messages: {
-    full: "{engine} handles {unit}s {manner}",
+    full: "{engine} handles {unit}s {manner}{cfg}",
     partial: "{engine} handles {unit}s {manner} {how}",
     none: "{engine} does not handle {unit}s {manner}",
   },
