@@ -45,6 +45,9 @@ export function loadEngineFile(path: string): Engine {
     if (c.via !== undefined && !opIds.has(c.via)) problems.push({ file: src.file, ...at(["connectors", kind, "via"]), message: `'${c.via}' is not one of this engine's operations`, expected: opIds.size ? `one of ${[...opIds].join(", ")}` : "an entry in operations: with that id" });
     if (external && c.via === undefined) problems.push({ file: src.file, ...at(["connectors", kind]), message: `connectors.${kind} is reached through another system (route external) but does not say which`, expected: "via: the id of the operations entry the team would run (e.g. kafka-connect)" });
   }
+  engine.operations.forEach((o, i) => {
+    if (o.kind === "broker" && o.endpoint === undefined) problems.push({ file: src.file, ...at(["operations", i]), message: `operations.${o.id} is a broker but does not say which endpoint it is`, expected: "endpoint: the connector kind the engine cannot run without (e.g. kafka)" });
+  });
   forEachFact(engine, (path, f) => {
     if (f.route === "external" && f.needs === undefined) problems.push({ file: src.file, ...at(path), message: `${path.join(".")} is reached through another system (route external) but does not say which`, expected: "needs: the system the team would run, in words (e.g. a Kafka Connect cluster)" });
   });

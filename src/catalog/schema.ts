@@ -71,7 +71,7 @@ const connectorSchema = z.strictObject({
   sources,
 });
 
-export const OPERATION_KINDS = ["cluster", "runner", "connect", "licence"] as const;
+export const OPERATION_KINDS = ["cluster", "runner", "connect", "broker", "licence"] as const;
 
 /**
  * Something a team runs or takes on to use the engine, besides its own code
@@ -80,7 +80,9 @@ export const OPERATION_KINDS = ["cluster", "runner", "connect", "licence"] as co
  * cluster and runner are taken away by a production-ready managed offering on
  * the profile's cloud, and a cluster also by `deployment: service` (the team
  * asked for one); connect counts only when a connector the profile uses names
- * it in `via`; licence always counts.
+ * it in `via`; broker (a system the engine cannot run without, such as Kafka
+ * for Kafka Streams) counts when the profile names sources or sinks and none
+ * of them is that `endpoint`; licence always counts.
  */
 const operationSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case id such as kafka-connect" })),
@@ -88,6 +90,8 @@ const operationSchema = z.strictObject({
   /** what the team runs, as a noun phrase: "a Kafka Connect cluster" */
   what: z.string().check(z.minLength(1), z.maxLength(120)),
   burden: z.number().check(z.gte(0.5), z.lte(3)),
+  /** for kind broker: the connector kind the engine needs (e.g. kafka); the broker counts unless the profile already names it */
+  endpoint: z.optional(z.enum(CONNECTOR_KINDS)),
   checked,
   note: text,
   sources,

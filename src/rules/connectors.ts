@@ -38,7 +38,7 @@ const scoring = (side: string, batchKey: string) =>
   `The mean of the route values (rules.yaml routes) of the named ${side}s' connectors (for a budget at or above latency.periodicBatchAt, a connector's ${batchKey} route where it has one). An object store whose connector lists open table formats (connectors.object-store.tables) adds them as one more item of the mean, which never makes the verdict unmet. Unmet when any named ${side} is not reached production-ready: only through another system (e.g. a Kafka Connect cluster), third-party or own code, or not at all.`;
 
 export const sourceConnectors: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [cdc]\n",
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [database]\n",
   id: "source-connectors",
   description: "Each source the profile names against the engine's connectors for reading from it.",
   requirement: "sources",

@@ -21,6 +21,10 @@ function waiver(profile: Profile, engine: Engine, op: Operation): string | undef
     if (op.kind === "cluster" && profile.deployment === "service") return "the profile asks for a service that jobs are submitted to";
     return undefined;
   }
+  if (op.kind === "broker") {
+    const named = [...profile.sources, ...profile.sinks];
+    return named.length === 0 || named.includes(op.endpoint!) ? null : undefined; // a system the profile names is not the engine's to add
+  }
   if (op.kind === "connect") {
     const used = [...profile.sources.map((k) => engine.connectors[k]), ...profile.sinks.map((k) => engine.connectors[k])].some((c) => c.via === op.id);
     return used ? undefined : null; // null: not needed by this profile at all
@@ -47,7 +51,7 @@ export const runningCost: Rule = {
   requirement: "runningCost",
   reads: ["operations", "managed.<cloud>", "connectors.<kind>.via"],
   scoring:
-    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a licence always counts. Never unmet. Applied to every profile.",
+    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a broker the engine cannot run without (Kafka for Kafka Streams) counts when the profile names sources or sinks and none of them is it; a licence always counts. Never unmet. Applied to every profile.",
   messages: {
     nothing: "{engine} adds nothing to run besides the team's own code{waived}",
     adds: "{engine} adds {what} to run{waived}",

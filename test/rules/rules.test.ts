@@ -7,7 +7,7 @@ import { RULES, ruleById } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/types.js";
 import { catalogOf, fact, makeEngine, profileFrom } from "../helpers.js";
 
-const op = (id: string, kind: "cluster" | "runner" | "connect" | "licence", burden: number) => ({ id, kind, what: `the ${id}`, burden, note: "n", sources: [{ url: "https://example.org/op", version: "1" }] });
+const op = (id: string, kind: "cluster" | "runner" | "connect" | "broker" | "licence", burden: number) => ({ id, kind, what: `the ${id}`, burden, note: "n", sources: [{ url: "https://example.org/op", version: "1" }] });
 
 const base = "version: 1\nlatency: 1s\nthroughput: 1k/s\n";
 const ctx = ruleContext(catalogOf([makeEngine("x")]));
@@ -130,6 +130,8 @@ const table: Record<string, Case[]> = {
     { name: "a vendor offering does not take the cluster away", profile: "cloud: aws\n", engine: { operations: [op("runner-cluster", "runner", 2)], managed: { aws: fact("third-party") } }, fit: 0.5, messageId: "adds" },
     { name: "a Connect cluster counts when an endpoint needs it", profile: "sinks: [http]\n", engine: { operations: [op("kafka-connect", "connect", 2)], connectors: { http: { sink: "external", via: "kafka-connect" } } }, fit: 0.5, messageId: "adds" },
     { name: "and not when no endpoint does", profile: "sinks: [kafka]\n", engine: { operations: [op("kafka-connect", "connect", 2)], connectors: { http: { sink: "external", via: "kafka-connect" } } }, fit: 1, messageId: "nothing" },
+    { name: "a broker the engine needs counts when the profile's endpoints are elsewhere", profile: "sources: [http]\nsinks: [database]\n", engine: { operations: [{ ...op("kafka-cluster", "broker", 2), endpoint: "kafka" }] }, fit: 0.5, messageId: "adds" },
+    { name: "and not when the profile names it", profile: "sources: [kafka]\nsinks: [database]\n", engine: { operations: [{ ...op("kafka-cluster", "broker", 2), endpoint: "kafka" }] }, fit: 1, messageId: "nothing" },
     { name: "a licence key always counts", profile: "deployment: service\ncloud: gcp\n", engine: { operations: [op("licence-key", "licence", 1)] }, fit: 2 / 3, messageId: "adds" },
   ],
 };
