@@ -79,8 +79,8 @@ export function rankedEngine(profile: Profile, catalog: Catalog, s: Scored, rank
  */
 export function decisiveReasons(winner: Scored, other: Scored, winnerShown: RankedEngine, otherShown: RankedEngine): Decisive[] {
   const out: { d: Decisive; gap: number }[] = [];
-  winner.weighed.forEach((w, r) => {
-    const gap = w.share * (winner.verdicts[r]!.fit - other.verdicts[r]!.fit);
+  winner.weighed.forEach((_, r) => {
+    const gap = winner.parts[r]! - other.parts[r]!;
     if (gap <= 1e-9) return;
     const a = winnerShown.reasons[r]!;
     const b = otherShown.reasons[r]!;

@@ -95,7 +95,7 @@ export interface Result {
   /** the smallest single profile changes that change the top pick or the kind (docs/result.md) */
   sensitivity: SensitivityJson[];
   /** with --why-not ENGINE: why that engine lost and what would make it win */
-  whyNot?: import("./why-not.js").WhyNot;
+  whyNot?: WhyNot;
 }
 
 export type ProfileJson = ReturnType<typeof profileJson>;
@@ -127,4 +127,20 @@ export function profileJson(p: Profile) {
     portable: p.portable,
     priorities: p.priorities,
   };
+}
+
+export interface WhyNot {
+  engine: string;
+  name: string;
+  rank: number;
+  score: number;
+  /** the engine that is the answer now (null for custom/none) */
+  winner: string | null;
+  /** points behind the winner */
+  behind: number | null;
+  disqualifiedBy: string[];
+  /** per rule: this engine's impact, the winner's, and the gap; largest gap first */
+  reasons: { rule: string; impact: number; winnerImpact: number | null; gap: number; message: string; sources: string[] }[];
+  /** changes that would make this engine the answer, smallest first */
+  changes: { path: string[]; from: unknown; to: unknown; winner: string; summary: string }[];
 }

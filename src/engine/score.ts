@@ -76,6 +76,8 @@ export interface Scored {
   weighed: Weighed[];
   /** each rule's verdict, aligned with `weighed` */
   verdicts: Verdict[];
+  /** each rule's unrounded contribution, share * (fit - 0.5) */
+  parts: number[];
   /** each rule's points as shown (rounded half away from zero) */
   impacts: number[];
   /** 50 plus the impacts, clamped into 0..100 */
@@ -100,6 +102,7 @@ export function scoreAll(profile: Profile, catalog: Catalog, cache: VerdictCache
   const costAt = weighed.findIndex((w) => w.rule.id === "running-cost");
   return catalog.engines.map((engine, e) => {
     const verdicts: Verdict[] = [];
+    const parts: number[] = [];
     const impacts: number[] = [];
     const disqualifiedBy: string[] = [];
     let shown = BASE_SCORE;
@@ -109,6 +112,7 @@ export function scoreAll(profile: Profile, catalog: Catalog, cache: VerdictCache
       const v = rows[r]![e]!;
       const part = w.share * (v.fit - 0.5);
       verdicts.push(v);
+      parts.push(part);
       impacts.push(roundPoints(part));
       shown += impacts[r]!;
       raw += part;
@@ -116,7 +120,7 @@ export function scoreAll(profile: Profile, catalog: Catalog, cache: VerdictCache
     }
     // the running-cost verdict carries the burden; with that rule turned off, work it out
     const burden = costAt >= 0 ? (verdicts[costAt]!.args.burden as number) : burdenOf(profile, engine).burden;
-    return { engine, weighed, verdicts, impacts, score: Math.min(100, Math.max(0, shown)), raw, disqualifiedBy, burden };
+    return { engine, weighed, verdicts, parts, impacts, score: Math.min(100, Math.max(0, shown)), raw, disqualifiedBy, burden };
   });
 }
 

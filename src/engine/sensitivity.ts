@@ -193,7 +193,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
   const at = weighRules(profile, catalog).findIndex((w) => w.rule.id === "latency-budget");
   const partsAt = (ms: number) =>
     scoreAll({ ...profile, latency: { text: "", ms } }, catalog, cache).map((s) => {
-      const latency = at === -1 ? 0 : s.weighed[at]!.share * (s.verdicts[at]!.fit - 0.5);
+      const latency = at === -1 ? 0 : s.parts[at]!;
       return { raw: s.raw, latency, others: s.score - (at === -1 ? 0 : s.impacts[at]!) };
     });
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];

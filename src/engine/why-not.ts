@@ -5,24 +5,10 @@ import { compareText } from "../text.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import { outcome } from "./decide.js";
-import type { Result } from "./result.js";
-import { sensitivity } from "./sensitivity.js";
+import type { Result, WhyNot } from "./result.js";
 
-export interface WhyNot {
-  engine: string;
-  name: string;
-  rank: number;
-  score: number;
-  /** the engine that is the answer now (null for custom/none) */
-  winner: string | null;
-  /** points behind the winner */
-  behind: number | null;
-  disqualifiedBy: string[];
-  /** per rule: this engine's impact, the winner's, and the gap; largest gap first */
-  reasons: { rule: string; impact: number; winnerImpact: number | null; gap: number; message: string; sources: string[] }[];
-  /** changes that would make this engine the answer, smallest first */
-  changes: { path: string[]; from: unknown; to: unknown; winner: string; summary: string }[];
-}
+export type { WhyNot };
+import { sensitivity } from "./sensitivity.js";
 
 export function whyNot(result: Result, profile: Profile, catalog: Catalog, engineId: string): WhyNot {
   const me = result.ranking.find((r) => r.engine === engineId)!;
