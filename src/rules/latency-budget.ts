@@ -1,5 +1,5 @@
 import { parseDuration } from "../units.js";
-import type { Engine } from "../catalog/schema.js";
+import { type Engine, isReady } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
 import { type Rule, routeWords } from "./types.js";
 
@@ -36,7 +36,7 @@ export const latencyBudget: Rule = {
     const periodic = parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
     if (budget >= periodic) {
       const route = engine.batch.route;
-      return { fit: 0.5 + ctx.value(route) / 2, unmet: false, messageId: "batch", args: { ...args, route, how: routeWords(route, engine.batch.needs) }, detail: engine.batch.note, sources: [...sources, ...engine.batch.sources] };
+      return { fit: 0.5 + ctx.value(route) / 2, unmet: false, messageId: "batch", args: { ...args, route, how: isReady(route) ? `(${routeWords(route)})` : routeWords(route, engine.batch.needs) }, detail: engine.batch.note, sources: [...sources, ...engine.batch.sources] };
     }
     if (budget >= typical) {
       const fit = 0.9 + 0.1 * Math.min(1, Math.log(budget / typical) / Math.LN10);
