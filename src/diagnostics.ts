@@ -1,6 +1,8 @@
 // A problem in the user's input, with where it is and what was expected.
 // Every user-facing error goes through this shape and one formatter.
 
+import { visible } from "./text.js";
+
 export interface Diagnostic {
   file: string;
   /** 1-based; absent when there is no position (a missing file) */
@@ -31,12 +33,17 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A diagnostic as one line: `file:line:col: message (did you mean 'x'?); expected ...`.
+ * Its parts quote user input (keys, values, file names), so control characters
+ * in them are shown as escapes: the line is always one line, and inert.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line !== undefined ? `${d.file}:${d.line}:${d.col ?? 1}` : d.file;
   let text = `${where}: ${d.message}`;
   if (d.suggestion !== undefined) text += ` (did you mean '${d.suggestion}'?)`;
   if (d.expected !== undefined) text += `; expected ${d.expected}`;
-  return text;
+  return visible(text);
 }
 
 /** Line and column (1-based) of a character offset in a text. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
 import { registerCheckCommand } from "./check/command.js";
+import { noCommands, visible, visibleDeep } from "./text.js";
 
 declare const __STREAM_ADVISOR_VERSION__: string | undefined;
 
@@ -93,9 +94,11 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
+  // JSON escapes control characters itself; the table and Markdown show them as escapes
+  const shown = opts.format === "json" ? result : visibleDeep(result);
   // only the table wraps to the terminal (finding the width costs two stat calls)
-  const text = await render(opts.format, result, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
-  await writeStdout(text);
+  const text = await render(opts.format, shown, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
+  await writeStdout(noCommands(text));
   return 0;
 }
 
@@ -253,11 +256,11 @@ export function report(e: unknown, debug: boolean): number {
     return 2; // commander already printed the message
   }
   if (e instanceof InputError) {
-    process.stderr.write(`${e.diagnostics.map(formatDiagnostic).join("\n")}\n`);
+    process.stderr.write(noCommands(`${e.diagnostics.map(formatDiagnostic).join("\n")}\n`));
     return 2;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`advise: ${e.message}\n(run \`advise --help\` for usage)\n`);
+    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise --help\` for usage)\n`);
     return 2;
   }
   const msg = e instanceof Error ? e.message : String(e);

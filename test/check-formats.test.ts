@@ -209,8 +209,9 @@ describe("--format github", () => {
       adrs: [{ file: "a|b.md", outcome: "invalid", decisions: [], diagnostics: [{ file: "a|b.md", line: 1, col: 1, message: "x | y\n<script>" }] }],
     };
     const text = formatGithub(report, { stepSummaryFile: false });
-    expect(text).toContain("| `a\\|b.md:1:1` | invalid | a\\|b.md:1:1: x \\| y &lt;script&gt; |");
-    expect(text).toContain("::error file=a|b.md,line=1,col=1,title=advise check%3A invalid ADR (invalid-adr)::a|b.md:1:1: x | y%0A<script>");
+    // a line break in user text is shown as \n (an annotation is one line; a cell too)
+    expect(text).toContain("| `a\\|b.md:1:1` | invalid | a\\|b.md:1:1: x \\| y\\\\n&lt;script&gt; |");
+    expect(text).toContain("::error file=a|b.md,line=1,col=1,title=advise check%3A invalid ADR (invalid-adr)::a|b.md:1:1: x | y\\n<script>");
   });
 });
 

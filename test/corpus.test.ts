@@ -140,8 +140,9 @@ describe("hostile input through advise check", () => {
     ["latin1.md", Buffer.from("---\nstream-advisor: caf\xe9\n---\n", "latin1"), /latin1\.md:2:20: the text is not valid UTF-8/],
     ["tag.md", `---\nstream-advisor:\n  profile: !!js/function "f"\n  chosen: flink\n---\n`, /tag\.md:3:12: unsupported tag/],
   ];
+  // with a machine format on stdout, problems go to stderr (the human format shows them in place)
   it.each(cases)("%s: exit 2, a located message on stderr, no stack trace", (name, data, message) => {
-    const r = run(["check", adr(name, data)]);
+    const r = run(["check", "--format", "json", adr(name, data)]);
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
@@ -152,7 +153,7 @@ describe("hostile input through advise check", () => {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith(".yaml") && f !== "expected.yaml" && expected[f] !== "ok").sort();
   it.each(files)("an ADR whose profile is test/corpus/%s gets the same located message, exit 2", (f) => {
     const p = adr(`uses-${f}.md`, `---\nstream-advisor:\n  profile: ${join(CORPUS, f)}\n  chosen: flink\n---\n`);
-    const r = run(["check", p]);
+    const r = run(["check", "--format", "json", p]);
     expect(r.status).toBe(2);
     // the same message for the profile file, whatever form its path takes
     for (const line of expected[f]!.trimEnd().split("\n")) expect(r.stderr).toContain(line.slice(line.indexOf(f)));
@@ -174,5 +175,102 @@ describe("an internal error", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+// Injection: ADRs and profiles in test/corpus/adr and test/corpus/inject-*.yaml carry workflow
+// commands on lines of their own (`::error`, `::add-mask::`, `::stop-commands::`), ANSI and OSC
+// escapes, C1 controls, NUL, CR, bidi overrides and raw HTML. Whatever the format, no line of
+// stdout or stderr may start with `::` (after any whitespace, as GitHub's runner reads it) unless
+// `--format github` wrote it as one of its own annotations, and no control character is emitted.
+describe("injection through ADRs and profiles", () => {
+  const ADRS = "test/corpus/adr";
+  /** Characters no output may contain (newline aside): C0, DEL, C1, line separators, bidi overrides. */
+  const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  /** A line GitHub's runner would take as a workflow command: `::` after leading whitespace (.NET TrimStart). */
+  const commandLines = (text: string) => text.split("\n").filter((l) => /^\s*::/.test(l));
+  const env = { NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined };
+  const check = (args: string[]) => spawnSync(process.execPath, [CLI, "check", ADRS, ...args], { encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
+
+  function expectInert(r: ReturnType<typeof run>) {
+    expect(r.error).toBeUndefined();
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    for (const text of [r.stdout, r.stderr]) {
+      expect(commandLines(text)).toEqual([]);
+      expect(text).not.toMatch(CONTROL);
+    }
+  }
+
+  it.each(["human", "json", "sarif", "junit"])("advise check --format %s: no workflow command, no control character", (format) => {
+    const r = check(["--format", format]);
+    expect(r.status).toBe(2);
+    expectInert(r);
+    // the hostile text is there, shown: the reader sees what the ADR says
+    if (format !== "json") expect(r.stdout).toContain("\\n::add-mask::hunter2");
+  });
+
+  it("advise check --format github: the only command lines are its own annotations", () => {
+    const r = check(["--format", "github"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).not.toMatch(CONTROL);
+    const commands = commandLines(r.stdout);
+    expect(commands.length).toBeGreaterThan(0);
+    for (const line of commands) {
+      // parsed the way the runner parses `::name key=value,...::message`
+      const m = /^::([a-z-]+)( [^:]*)?::(.*)$/.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(["error", "warning", "notice"]).toContain(m![1]);
+      for (const prop of (m![2] ?? "").trim().split(",").filter(Boolean)) expect(prop, line).toMatch(/^(file|line|col|title)=/);
+    }
+    // every annotation is located in an ADR of the corpus, so none came from the hostile text
+    for (const line of commands) expect(line).toMatch(/^::(error|warning) file=test\/corpus\/adr\/000\d-[a-z-]+\.md,line=\d+,col=\d+,title=/);
+    // the Markdown summary printed after the annotations (GitHub renders it) holds no raw HTML
+    const summary = r.stdout.split("\n").filter((l) => !l.startsWith("::")).join("\n");
+    expect(summary).toContain("&lt;script&gt;");
+    expect(summary).not.toMatch(/<(script|img|b)\b/i);
+  });
+
+  it("keeps the raw values in JSON, where they are data, escaped by JSON itself", () => {
+    const r = check(["--format", "json"]);
+    const report = JSON.parse(r.stdout);
+    const d = report.adrs.find((a: { file: string }) => a.file.endsWith("0001-chosen-with-workflow-commands.md")).decisions[0];
+    expect(d.chosen).toBe("kafka-streams\n::error file=README.md,line=1::pwned\n::add-mask::hunter2\n::stop-commands::deadbeef\n::warning::after stop-commands");
+  });
+
+  it.each([
+    ["inject-name.yaml", "table"],
+    ["inject-name.yaml", "markdown"],
+    ["inject-name.yaml", "json"],
+    ["inject-name-start.yaml", "table"],
+    ["inject-name-start.yaml", "markdown"],
+  ])("advise test/corpus/%s --format %s: the profile name is shown, never obeyed", (file, format) => {
+    const r = run([`test/corpus/${file}`, "--format", format]);
+    expect(r.status).toBe(0);
+    expectInert(r);
+    if (format === "markdown") {
+      expect(r.stdout).not.toMatch(/<(script|img)\b/i);
+      expect(r.stdout).not.toMatch(/(?<!\\)\]\(javascript:/);
+    }
+  });
+
+  it("a profile whose keys and values carry escapes: located messages, inert", () => {
+    const r = run(["test/corpus/inject-key.yaml"]);
+    expect(r.status).toBe(2);
+    expectInert(r);
+  });
+
+  it("a file name with a newline and a workflow command is shown escaped, located, in every format", () => {
+    const dir = mkdtempSync(join(tmpdir(), "advise-inject-name-"));
+    writeFileSync(join(dir, "p.yaml"), "version: 1\nlatency: 10ms\nthroughput: 1k/s\n");
+    writeFileSync(join(dir, "evil\n::error::name\u001b[31m.md"), "---\nstream-advisor: {profile: p.yaml, chosen: spark, margin: 0}\n---\n");
+    for (const format of ["human", "json", "sarif", "junit"]) {
+      const r = spawnSync(process.execPath, [CLI, "check", dir, "--format", format], { encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
+      expect(r.status).toBe(1);
+      expectInert(r);
+    }
+    const gh = spawnSync(process.execPath, [CLI, "check", dir, "--format", "github"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
+    expect(commandLines(gh.stdout)).toHaveLength(1);
+    expect(gh.stdout).toContain("evil\\n%3A%3Aerror%3A%3Aname\\x1b[31m.md");
   });
 });

@@ -3,7 +3,7 @@
 // like the main command): 2 when any ADR or profile is unreadable or invalid,
 // else 1 when any decision fails, else 0. Every ADR's result is printed either way.
 
-import { writeOut } from "../text.js";
+import { noCommands, writeOut } from "../text.js";
 import { stdoutIsTTY, stdoutWidth, writeStdout } from "../io/stdout.js";
 import { appendFileSync } from "node:fs";
 import { type Command, Option } from "commander";
@@ -87,12 +87,15 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
       process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
     }
   }
-  await writeStdout(text);
-  // Every problem also goes to stderr as `file:line:col: message; expected …`, in every format,
-  // like every other command: scripts and editors read problems from stderr.
-  const { formatDiagnostic } = await import("../diagnostics.js");
-  const problems = report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]);
-  if (problems.length) await writeOut(process.stderr, `${problems.map(formatDiagnostic).join("\n")}\n`);
+  // only `--format github` writes workflow commands; a line of any other format never starts with `::`
+  await writeStdout(opts.format === "github" ? text : noCommands(text));
+  // Each problem is printed once: in place when the report is for people (human, github),
+  // else on stderr as `file:line:col: message; expected …`, as every command reports problems.
+  if (opts.format !== "human" && opts.format !== "github") {
+    const { formatDiagnostic } = await import("../diagnostics.js");
+    const problems = report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]);
+    if (problems.length) await writeOut(process.stderr, noCommands(`${problems.map(formatDiagnostic).join("\n")}\n`));
+  }
   return report.exitCode;
 }
 

@@ -7,6 +7,7 @@
 // to $GITHUB_STEP_SUMMARY, or prints after the annotations when that is unset).
 import { type Diagnostic, formatDiagnostic } from "../diagnostics.js";
 import type { CheckContext } from "./context.js";
+import { mdText, noCommands, visibleDeep } from "../text.js";
 import { countLine } from "./summary.js";
 import type { CheckReport } from "./types.js";
 
@@ -36,7 +37,9 @@ export interface Finding {
 }
 
 /** Every finding of a report, in report order: failed and invalid as errors, warned as warnings. */
-export function findings(report: CheckReport): Finding[] {
+export function findings(raw: CheckReport): Finding[] {
+  // control characters in ADR text are shown as escapes: an annotation is always one line
+  const report = visibleDeep(raw);
   const out: Finding[] = [];
   const problem = (adr: string, d: Diagnostic, what: string) =>
     out.push({
@@ -76,8 +79,9 @@ export function formatGithub(report: CheckReport, ctx: Pick<CheckContext, "stepS
   const shown = new Set<Finding>();
   for (const level of ["error", "warning"] as const) all.filter((f) => f.level === level).slice(0, ANNOTATION_LIMIT).forEach((f) => shown.add(f));
   const lines = all.filter((f) => shown.has(f)).map(annotation);
+  // the annotations are the only lines here that may start with `::`
   let text = lines.length ? `${lines.join("\n")}\n` : "";
-  if (!ctx.stepSummaryFile) text += githubSummary(report);
+  if (!ctx.stepSummaryFile) text += noCommands(githubSummary(report));
   return `${text}${countLine(report.summary)}\n`;
 }
 
@@ -109,12 +113,12 @@ export function githubSummary(report: CheckReport): string {
   return `${out.join("\n")}\n`;
 }
 
-/** A code span in a Markdown table cell (entities are not decoded there). */
+/** A code span in a Markdown table cell (entities are not decoded there; a pipe needs its backslash even inside). */
 function code(s: string): string {
-  return s.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|");
+  return s.replace(/`/g, "'").replace(/\|/g, "\\|");
 }
 
-/** A Markdown table cell: no line breaks, pipes escaped, no raw HTML. */
+/** A Markdown table cell: one line (findings are visible() already), no raw HTML, no Markdown syntax from user text. */
 function cell(s: string): string {
-  return s.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/`/g, "'");
+  return mdText(s);
 }

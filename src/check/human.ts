@@ -2,6 +2,7 @@
 // deciding rules, the user's values and the sources, then the count line.
 import { formatDiagnostic } from "../diagnostics.js";
 import { wrap } from "../format/types.js";
+import { visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
 import { lossText } from "./judge.js";
 import { countLine } from "./summary.js";
@@ -10,7 +11,9 @@ import type { AdrReport, CheckReport, DecisionReport } from "./types.js";
 const TAG = { passed: "PASS ", warned: "WARN ", failed: "FAIL ", invalid: "ERROR", skipped: "SKIP " } as const;
 const INDENT = "      ";
 
-export function formatHuman(report: CheckReport, ctx: CheckContext): string {
+export function formatHuman(raw: CheckReport, ctx: CheckContext): string {
+  // ADR and profile text (file names, `chosen:`, values) is shown, never obeyed
+  const report = visibleDeep(raw);
   const s = ctx.style;
   const paint = { passed: s.green, warned: s.yellow, failed: s.red, invalid: (x: string) => s.bold(s.red(x)), skipped: s.dim } as const;
   const out: string[] = [];

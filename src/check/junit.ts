@@ -6,6 +6,7 @@
 // system-err present, timestamp, hostname, id, package) and the Jenkins xUnit
 // junit-10 schema; test/check-formats.test.ts validates it against both.
 import { formatDiagnostic } from "../diagnostics.js";
+import { visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
 import type { AdrReport, CheckReport, DecisionReport } from "./types.js";
 
@@ -26,7 +27,9 @@ interface Case {
   child?: { tag: "failure" | "error" | "skipped"; message: string; type?: string; text?: string };
 }
 
-export function formatJunit(report: CheckReport, ctx: Pick<CheckContext, "timestamp" | "hostname">): string {
+export function formatJunit(raw: CheckReport, ctx: Pick<CheckContext, "timestamp" | "hostname">): string {
+  // ADR text is shown with its control characters as escapes (`\x1b`, `\n`), in the XML as on a terminal
+  const report = visibleDeep(raw);
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"];
   report.adrs.forEach((adr, id) => {
     const cases = casesOf(adr);

@@ -6,6 +6,7 @@
 // every machine. Validated against the official schema in test/check-formats.test.ts.
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
+import { jsonText, visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
 import { type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, RULES_DOCS_URL } from "./types.js";
 
@@ -56,7 +57,8 @@ export function formatSarif(report: CheckReport, ctx: Pick<CheckContext, "versio
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // messages quote ADR text: control characters shown as escapes; URIs are percent-encoded already
+  return `${jsonText(visibleDeep(log, ["uri"]))}\n`;
 }
 
 function ruleIndex(id: CheckId): number {

@@ -1,19 +1,26 @@
-// A report to paste into an ADR or a docs page.
+// A report to paste into an ADR or a docs page. Every text that is not the
+// report's own Markdown (names, versions, messages: from the profile and the
+// catalogue, which a user catalogue can supply) goes through mdText, so it
+// renders as the plain text it is: no raw HTML, no links or emphasis.
 
 import type { Result } from "../engine/result.js";
+import { mdCode, mdText as esc } from "../text.js";
 import { signed } from "./types.js";
 import { decisive, KIND_TITLES, marginLine, verdict, whyNotLines } from "./verdict.js";
 
-const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** A link target (catalogue sources are https URLs): percent-encode what would end the link early. */
+function mdUrl(url: string): string {
+  return url.replace(/[\u0000-\u0020()<>\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
 
 export function formatMarkdown(result: Result): string {
   const p = result.profile;
   const out: string[] = [];
   out.push(`## Streaming engine advice: ${esc(p.name ?? p.file)}`);
   out.push("");
-  out.push(`Profile \`${p.file}\` (latency ${p.latency.text}, throughput ${p.throughput.sustained.text}${p.throughput.peak ? `, peak ${p.throughput.peak.text}` : ""}); engine catalogue as of ${result.catalog.asOf}.`);
+  out.push(`Profile ${mdCode(p.file)} (latency ${p.latency.text}, throughput ${p.throughput.sustained.text}${p.throughput.peak ? `, peak ${p.throughput.peak.text}` : ""}); engine catalogue as of ${result.catalog.asOf}.`);
   out.push("");
-  out.push(`**${KIND_TITLES[result.recommendation.kind]}.** ${result.recommendation.summary}`);
+  out.push(`**${KIND_TITLES[result.recommendation.kind]}.** ${esc(result.recommendation.summary)}`);
   out.push("");
   out.push("| # | Engine | Score | Verdict | Decisive reasons |");
   out.push("|---|---|---:|---|---|");
@@ -29,7 +36,7 @@ export function formatMarkdown(result: Result): string {
     out.push("");
     out.push("Each line is one change to the profile, replayed through the scorer; smallest changes first.");
     out.push("");
-    for (const c of result.sensitivity) out.push(`- ${esc(c.summary)} (\`${c.path.join(".")}\`: ${esc(JSON.stringify(c.from))} → ${esc(JSON.stringify(c.to))})`);
+    for (const c of result.sensitivity) out.push(`- ${esc(c.summary)} (${mdCode(c.path.join("."))}: ${esc(JSON.stringify(c.from))} → ${esc(JSON.stringify(c.to))})`);
   }
   const why = whyNotLines(result);
   if (why) {
@@ -47,10 +54,10 @@ export function formatMarkdown(result: Result): string {
   for (const r of result.ranking) {
     out.push("");
     out.push(`#### ${r.rank}. ${esc(r.name)} ${esc(r.version)}: ${r.score}${r.disqualified ? ` (disqualified by ${r.disqualifiedBy.join(", ")})` : ""}`);
-    if (r.catalogFile) out.push("", `Facts from the user catalogue \`${esc(r.catalogFile)}\`, not the shipped one.`);
+    if (r.catalogFile) out.push("", `Facts from the user catalogue ${mdCode(r.catalogFile)}, not the shipped one.`);
     out.push("");
     for (const x of r.reasons) {
-      const links = x.evidence.map((e, i) => `[${i + 1}](${e.url}) (${esc(e.version)})`).join(", ");
+      const links = x.evidence.map((e, i) => `[${i + 1}](${mdUrl(e.url)}) (${esc(e.version)})`).join(", ");
       const pr = x.priority !== "normal" ? ` (${x.priority})` : "";
       out.push(`- **${signed(x.impact)}** [\`${x.rule}\`](docs/rules.md#${x.rule})${pr}: ${esc(x.message)}.${x.detail ? ` ${esc(x.detail)}` : ""} Sources: ${links}`);
     }
