@@ -44,11 +44,11 @@ async function catalogFor(opts: { catalog?: string }) {
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
-function staleNote(asOf: string, now: Date = new Date()): void {
-  const [y, m] = asOf.split("-").map(Number);
-  if (!y || !m) return;
-  const months = (now.getUTCFullYear() - y) * 12 + (now.getUTCMonth() + 1 - m);
-  if (months > 12) process.stderr.write(`note: the engine catalogue is as of ${asOf}, ${months} months ago; engines change, so check the facts behind the decisive reasons (advise engines ID).\n`);
+async function staleNote(asOf: string): Promise<void> {
+  const { today } = await import("./clock.js");
+  const { staleMessage, staleMonths } = await import("./catalog/stale.js");
+  const months = staleMonths(asOf, today(undefined, process.env));
+  if (months !== undefined) process.stderr.write(`note: ${staleMessage(asOf, months)}\n`);
 }
 
 declare const __dirname: string | undefined;
@@ -76,7 +76,7 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
     }
   }
   const catalog = await catalogFor(opts);
-  staleNote(catalog.asOf, process.env.ADVISE_NOW ? new Date(process.env.ADVISE_NOW) : undefined);
+  await staleNote(catalog.asOf);
   const { readProfile } = await import("./advise.js");
   const { evaluate } = await import("./engine/evaluate.js");
   const profile = readProfile(profilePath);

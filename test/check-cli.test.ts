@@ -15,7 +15,7 @@ const expected = parse(readFileSync(join(FIXTURES, "expected.yaml"), "utf8")) as
 
 interface Json {
   schema: string;
-  summary: { checked: number; passed: number; warned: number; failed: number; skipped: number; invalid: number };
+  summary: { checked: number; passed: number; acknowledged: number; warned: number; failed: number; skipped: number; invalid: number };
   exitCode: number;
   adrs: {
     file: string;
@@ -64,7 +64,7 @@ describe("advise check on the fixture ADRs", () => {
   it("exits 2 because some ADRs are broken, and still reports every other ADR", () => {
     expect(r.status).toBe(2);
     expect(report.exitCode).toBe(2);
-    expect(report.summary).toEqual({ checked: 25, passed: 4, warned: 1, failed: 5, skipped: 4, invalid: 11 });
+    expect(report.summary).toEqual({ checked: 25, passed: 4, acknowledged: 0, warned: 1, failed: 5, skipped: 4, invalid: 11 });
     expect(report.adrs.filter((a) => a.outcome === "passed")).toHaveLength(4);
   });
 
@@ -263,7 +263,7 @@ describe("a block with values of the wrong kind", () => {
       "a.md:3:12: 42 is not a valid profile; expected a profile file path relative to the ADR, or an inline profile mapping",
       "a.md:4:11: 42 is not a valid chosen; expected an engine id, such as kafka-streams",
       "a.md:5:11: 'ten' is not a valid margin; expected a number of points, such as 10",
-      "b.md:2:1: the stream-advisor block is 'flink'; expected a mapping with `profile` and `chosen` (and optionally `margin`)",
+      "b.md:2:1: the stream-advisor block is 'flink'; expected a mapping with `profile` and `chosen` (and optionally `margin` and `acknowledge`)",
     ]);
   });
 });
@@ -302,7 +302,7 @@ describe("hostile ADR files", () => {
     mkdirSync(join(dir, "profiles"));
     copyFileSync(join(FIXTURES, "profiles", "card-authorization.yaml"), join(dir, "profiles", "p.yaml"));
     writeFileSync(join(dir, "crlf.md"), "\uFEFF# 1. X\r\n\r\n## Status\r\n\r\nAccepted\r\n\r\n```yaml stream-advisor\r\nprofile: profiles/p.yaml\r\nchosen: spark\r\n```\r\n");
-    const { report } = json([join(dir, "crlf.md")]);
+    const { report } = json(["crlf.md"], {}, dir);
     expect(report.adrs[0]!.decisions[0]).toMatchObject({ line: 9, col: 9, check: "chosen-engine-disqualified" });
   });
 });

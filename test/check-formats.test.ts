@@ -32,11 +32,22 @@ function sarifValidator(): Validator {
 }
 const validateSarif = sarifValidator();
 
-async function junitProblems(xml: string): Promise<string[]> {
+/**
+ * Problems with a JUnit report under the Jenkins xUnit schema (as it is) and the
+ * Apache Ant schema. Ant's XSD (2011) has no attributes on <testsuites>, so the
+ * aggregate counts every current consumer reads there are taken off for it, and
+ * it requires a timestamp, which a deterministic report has only from
+ * SOURCE_DATE_EPOCH: pass `antTimestamp: false` for a report made without one.
+ */
+async function junitProblems(xml: string, { antTimestamp = true } = {}): Promise<string[]> {
   const problems: string[] = [];
-  for (const xsd of ["junit-ant.xsd", "junit-jenkins.xsd"]) {
-    const r = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [{ fileName: xsd, contents: readFileSync(join(FIXTURES, xsd), "utf8") }] });
-    for (const e of r.errors) problems.push(`${xsd}: ${e.rawMessage}`);
+  const ant = xml.replace(/<testsuites [^>]*>/, "<testsuites>");
+  for (const [xsd, text] of [["junit-ant.xsd", ant], ["junit-jenkins.xsd", xml]] as const) {
+    const r = await validateXML({ xml: [{ fileName: "report.xml", contents: text }], schema: [{ fileName: xsd, contents: readFileSync(join(FIXTURES, xsd), "utf8") }] });
+    for (const e of r.errors) {
+      if (xsd === "junit-ant.xsd" && !antTimestamp && /attribute 'timestamp' is required but missing/.test(e.rawMessage)) continue;
+      problems.push(`${xsd}: ${e.rawMessage}`);
+    }
   }
   return problems;
 }
@@ -122,9 +133,10 @@ describe("--format sarif", () => {
 
 describe("--format junit", () => {
   it("validates against the Ant and Jenkins JUnit schemas: one testsuite per ADR, one testcase per decision", async () => {
-    const r = run(["test/fixtures/adr", "--format", "junit"]);
+    const r = run(["test/fixtures/adr", "--format", "junit"], CLI_ROOT, { SOURCE_DATE_EPOCH: "1790000000" });
     expect(r.status).toBe(2);
     expect(await junitProblems(r.stdout)).toEqual([]);
+    expect(r.stdout).toContain('timestamp="2026-09-21T14:13:20"');
     // and the validator does reject what the schemas forbid
     expect(await junitProblems('<?xml version="1.0"?>\n<testsuites><testsuite name="x" tests="1"><testcase/></testsuite></testsuites>')).not.toEqual([]);
     expect(await junitProblems("<testsuites><testsuite name=a></testsuites>")).not.toEqual([]);
@@ -141,10 +153,30 @@ describe("--format junit", () => {
   it("escapes every hostile character and stays valid", async () => {
     const dir = nastyProject();
     const r = run(["--format", "junit"], dir);
-    expect(await junitProblems(r.stdout)).toEqual([]);
+    expect(await junitProblems(r.stdout, { antTimestamp: false })).toEqual([]);
     expect(r.stdout).toContain('name="docs/decisions/a, b: c/100% &lt;&amp;&gt; &quot;q&quot; #1.md"');
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(r.stdout).toContain("]]&gt;");
+  });
+
+  it("is deterministic: no wall-clock timestamp, and the same bytes on every run", async () => {
+    const a = run(["test/fixtures/adr", "--format", "junit"]).stdout;
+    expect(a).not.toMatch(/timestamp=/);
+    expect(run(["test/fixtures/adr", "--format", "junit"]).stdout).toBe(a);
+    expect(await junitProblems(a, { antTimestamp: false })).toEqual([]);
+  });
+
+  it("<testsuites> carries the aggregate counts; a warned decision is told apart from a pass", () => {
+    const r = run(["test/fixtures/adr/madr", "--format", "junit"]);
+    // 8 ADRs: 9 testcases (one ADR holds two decisions), 3 failures, 0 errors
+    expect(r.stdout).toMatch(/^<testsuites name="advise check" tests="9" failures="3" errors="0" time="0">$/m);
+    const warned = /<testsuite name="test\/fixtures\/adr\/madr\/0003-kafka-streams-within-a-wider-margin.md"[\s\S]*?<\/testsuite>/.exec(r.stdout)![0];
+    expect(warned).toContain('<property name="outcome" value="warned"/>');
+    expect(warned).toContain('<property name="decision 6:11" value="warned (better-engine-within-margin)"/>');
+    expect(warned).toMatch(/<system-out>WARN test\/fixtures\/adr\/madr\/0003-kafka-streams-within-a-wider-margin\.md:6:11 /);
+    const passed = /<testsuite name="test\/fixtures\/adr\/madr\/0001-use-akka-streams-for-card-authorization.md"[\s\S]*?<\/testsuite>/.exec(r.stdout)![0];
+    expect(passed).toContain('<property name="decision 7:11" value="passed (chosen-engine-first)"/>');
+    expect(passed).toMatch(/<system-out>PASS /);
   });
 
   it("escapes text and attributes", () => {
@@ -204,7 +236,7 @@ describe("--format github", () => {
     const report: CheckReport = {
       schema: "stream-advisor/check@1",
       catalog: { asOf: "2026-11", engines: [] },
-      summary: { checked: 1, passed: 0, warned: 0, failed: 0, skipped: 0, invalid: 1 },
+      summary: { checked: 1, passed: 0, acknowledged: 0, warned: 0, failed: 0, skipped: 0, invalid: 1 },
       exitCode: 2,
       adrs: [{ file: "a|b.md", outcome: "invalid", decisions: [], diagnostics: [{ file: "a|b.md", line: 1, col: 1, message: "x | y\n<script>" }] }],
     };
@@ -232,6 +264,18 @@ describe("--format json", () => {
       }
     };
     walk(report, "");
+    // and a report with what the fixtures lack: acknowledgements (applied and expired) and notices
+    const dir = tmp();
+    mkdirSync(join(dir, "profiles"));
+    copyFileSync(join(FIXTURES, "adr", "profiles", "card-authorization.yaml"), join(dir, "profiles", "p.yaml"));
+    const ack = (until: string) => `---\nstream-advisor:\n  profile: profiles/p.yaml\n  chosen: kafka-streams\n  margin: 20\n  acknowledge: [{rule: better-engine-within-margin, reason: r, until: ${until}}]\n---\n`;
+    writeFileSync(join(dir, "a.md"), ack("2031-01-01"));
+    writeFileSync(join(dir, "b.md"), ack("2029-01-01"));
+    const more = JSON.parse(run([".", "--format", "json", "--max-warnings", "0"], dir, { SOURCE_DATE_EPOCH: "1893456000" }).stdout);
+    expect(more.notices.map((n: { id: string }) => n.id)).toEqual(["catalogue-stale", "too-many-warnings"]);
+    expect(more.adrs.map((a: { decisions: { acknowledgements: { state: string }[] }[] }) => a.decisions[0]!.acknowledgements[0]!.state)).toEqual(["applied", "expired"]);
+    walk(more, "");
+    expect(keys).toContain("adrs[].decisions[].acknowledgements[].state");
     for (const k of keys) expect(doc, `docs/check.md documents ${k}`).toContain(`\`${k}\``);
   });
 });

@@ -265,11 +265,11 @@ describe("injection through ADRs and profiles", () => {
     writeFileSync(join(dir, "p.yaml"), "version: 1\nlatency: 10ms\nthroughput: 1k/s\n");
     writeFileSync(join(dir, "evil\n::error::name\u001b[31m.md"), "---\nstream-advisor: {profile: p.yaml, chosen: spark, margin: 0}\n---\n");
     for (const format of ["human", "json", "sarif", "junit"]) {
-      const r = spawnSync(process.execPath, [CLI, "check", dir, "--format", format], { encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
+      const r = spawnSync(process.execPath, [CLI, "check", ".", "--format", format], { cwd: dir, encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
       expect(r.status).toBe(1);
       expectInert(r);
     }
-    const gh = spawnSync(process.execPath, [CLI, "check", dir, "--format", "github"], { encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
+    const gh = spawnSync(process.execPath, [CLI, "check", ".", "--format", "github"], { cwd: dir, encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
     expect(commandLines(gh.stdout)).toHaveLength(1);
     expect(gh.stdout).toContain("evil\\n%3A%3Aerror%3A%3Aname\\x1b[31m.md");
   });

@@ -1,13 +1,21 @@
 // `advise check`: the command-line wiring. Registered by cli.ts; the work is
 // loaded only when the command runs. Exit codes (set through process.exitCode,
 // like the main command): 2 when any ADR or profile is unreadable or invalid,
-// else 1 when any decision fails, else 0. Every ADR's result is printed either way.
+// or when the paths hold no ADR with a stream-advisor block at all (unless
+// --allow-empty), else 1 when any decision fails (or more are warned than
+// --max-warnings), else 0. Every ADR's result is printed either way.
+//
+// Where things go, each exactly once: the report to stdout or --output-file.
+// Problems and notices are part of the report when it is for people on stdout
+// (human, github); otherwise (json, sarif, junit, or any report in a file) they
+// also go to stderr, one `file:line:col: message` per line.
 
-import { noCommands, writeOut } from "../text.js";
-import { stdoutIsTTY, stdoutWidth, writeStdout } from "../io/stdout.js";
 import { appendFileSync } from "node:fs";
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { stdoutIsTTY, stdoutWidth, writeStdout } from "../io/stdout.js";
+import { noCommands, writeOut } from "../text.js";
 import { CHECK_FORMATS, type CheckContext, type CheckFormat } from "./context.js";
+import type { CheckReport } from "./types.js";
 
 declare const __STREAM_ADVISOR_VERSION__: string | undefined;
 
@@ -16,27 +24,47 @@ interface CheckOptions {
   color?: boolean;
   catalog?: string;
   debug?: boolean;
+  outputFile?: string;
+  maxWarnings?: number;
+  allowEmpty?: boolean;
+  allowOutside?: boolean;
+  today?: string;
 }
 
 const EXAMPLES = `
 Examples:
   advise check                                  the ADRs in .adr-dir, doc/adr, docs/adr or docs/decisions
   advise check docs/decisions/0007-streams.md    one ADR
-  advise check --format sarif > advise.sarif    for GitHub code scanning (upload-sarif)
+  advise check 'services/*/docs/adr/*.md' docs   several paths and globs (quoted: advise expands them)
+  advise check --format sarif --output-file advise.sarif
+                                                for GitHub code scanning (upload-sarif); written atomically
   advise check --format github                  annotations in a GitHub Actions log
-  advise check --format junit > adr-report.xml  for a CI test report
+  advise check --format junit -o adr-report.xml for a CI test report
+  advise check --max-warnings 0                 fail (exit 1) on any warned decision
+  advise check --allow-empty README.md docs/adr/0003-x.md
+                                                changed files (pre-commit): none may hold an ADR
+  advise check --today 2027-07-01               judge acknowledgements as of a day (also SOURCE_DATE_EPOCH)
 
 An ADR takes part when its front matter has a \`stream-advisor\` block, or its body a
 \`\`\`yaml stream-advisor fenced block:
   stream-advisor:
-    profile: ../../profiles/card-authorization.yaml   # relative to the ADR, or an inline profile
+    profile: ../../profiles/card-authorization.yaml   # relative to the ADR (inside the repository), or inline
     chosen: kafka-streams
     margin: 10                                        # optional, points below the best (default 10)
+    acknowledge:                                      # optional: accept a warning until a date
+      - {rule: better-engine-within-margin, reason: "we already run Kafka", until: 2027-06-30}
 
 A decision fails when the chosen engine is disqualified, unknown, or scores more than the
-margin below the best; it passes with a warning when another engine ranks first within it.
-Superseded, deprecated and rejected ADRs are skipped.
+margin below the best; it passes with a warning when another engine ranks first within it
+(\`acknowledged\` instead while an acknowledgement holds). Superseded, deprecated and rejected
+ADRs are skipped. Paths in sarif, github and junit are relative to the repository root (the
+nearest folder above holding .git), from whatever folder advise runs in.
 Exit codes: 0 all passed, 1 a decision failed, 2 an ADR or profile is unreadable or invalid.`;
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of warnings, such as 0");
+  return Number(value);
+}
 
 export function registerCheckCommand(program: Command): void {
   // `advise check --format sarif`: the options after `check` are check's, not the main command's.
@@ -44,8 +72,13 @@ export function registerCheckCommand(program: Command): void {
   program
     .command("check")
     .description("check that the engine each architecture decision record (ADR) chose still fits its profile")
-    .argument("[paths...]", "ADR Markdown files or folders of them (default: .adr-dir, doc/adr, docs/adr, docs/decisions)")
+    .argument("[paths...]", "ADR Markdown files, folders of them or globs (default: .adr-dir, doc/adr, docs/adr, docs/decisions)")
     .addOption(new Option("-f, --format <name>", "output format").choices([...CHECK_FORMATS]).default("human"))
+    .option("-o, --output-file <file>", "write the report to FILE (atomically) instead of standard output")
+    .option("--max-warnings <n>", "fail (exit 1) when more than N decisions are warned", count)
+    .option("--allow-empty", "exit 0 when the paths hold no ADR with a stream-advisor block")
+    .option("--allow-outside", "read profile files outside the repository too")
+    .option("--today <date>", "the day (YYYY-MM-DD) acknowledgements expire against (default: SOURCE_DATE_EPOCH, else today)")
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
@@ -58,26 +91,59 @@ export function registerCheckCommand(program: Command): void {
     });
 }
 
+/** Formats whose paths name files for a machine reading the repository: relative to its root. */
+const ROOT_RELATIVE: readonly CheckFormat[] = ["sarif", "github", "junit"];
+
 async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<number> {
+  const { today, fixedTime } = await import("../clock.js");
+  const now = today(opts.today, process.env);
   // the same catalogue as `advise PROFILE`: --catalog, else the nearest config file's `catalog:`
   const { catalogFor } = await import("../catalog/shipped.js");
   const catalog = await catalogFor(opts.catalog);
-  const { runCheck } = await import("./run.js");
-  const report = runCheck(paths, { catalog });
+  const { findRepoRoot } = await import("./reader.js");
+  const cwd = process.cwd();
+  const root = findRepoRoot(cwd);
+  const { runCheck, noDecisions } = await import("./run.js");
+  const report = runCheck(paths, {
+    catalog,
+    cwd,
+    root,
+    base: ROOT_RELATIVE.includes(opts.format) ? root : cwd,
+    today: now,
+    allowOutside: Boolean(opts.allowOutside),
+    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+  });
+
+  if (noDecisions(report) && !opts.allowEmpty) {
+    // nothing was judged: never a green build by accident (a wrong path, a glob that matched no ADR)
+    const where = paths.length ? paths.join(" ") : "the ADR folders (.adr-dir, doc/adr, docs/adr, docs/decisions)";
+    const n = report.adrs.length;
+    const message = `${n === 0 ? `no Markdown file in ${where}` : `none of the ${n} Markdown ${n === 1 ? "file" : "files"} in ${where} has a stream-advisor block`}; nothing was checked. Add a stream-advisor block to the ADRs (see advise check --help), name the right paths, or pass --allow-empty when nothing to check is fine`;
+    const { visible } = await import("../text.js");
+    if (opts.format === "github" && !opts.outputFile) {
+      const { escapeData } = await import("./github.js");
+      await writeStdout(`::error title=advise check%3A nothing checked::${escapeData(visible(message))}\n`);
+    } else await writeOut(process.stderr, noCommands(`advise check: ${visible(message)}\n`));
+    return 2;
+  }
 
   const { wantColor, makeStyle } = await import("../color.js");
-  const color = opts.format === "human" && wantColor(opts.color, process.env, stdoutIsTTY);
+  const color = opts.format === "human" && !opts.outputFile && wantColor(opts.color, process.env, stdoutIsTTY);
   const summaryFile = opts.format === "github" ? process.env.GITHUB_STEP_SUMMARY : undefined;
+  const fixed = fixedTime({ SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH });
   const ctx: CheckContext = {
     style: await makeStyle(color),
-    width: stdoutWidth(),
+    width: opts.outputFile ? 100 : stdoutWidth(),
     version: typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev",
-    timestamp: new Date().toISOString().slice(0, 19),
+    // no wall-clock time in a report: the same inputs give the same bytes (SOURCE_DATE_EPOCH sets one)
+    ...(fixed ? { timestamp: fixed.toISOString().slice(0, 19) } : {}),
     // from the environment (CI runners set one of these); the JUnit schema's own advice otherwise
     hostname: process.env.HOSTNAME || process.env.COMPUTERNAME || process.env.RUNNER_NAME || "localhost",
     stepSummaryFile: Boolean(summaryFile),
   };
-  const text = await render(opts.format, report, ctx);
+  const rendered = await render(opts.format, report, ctx);
+  // only `--format github` writes workflow commands; a line of any other format never starts with `::`
+  const text = opts.format === "github" ? rendered : noCommands(rendered);
   if (summaryFile) {
     const { githubSummary } = await import("./github.js");
     try {
@@ -87,19 +153,28 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
       process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
     }
   }
-  // only `--format github` writes workflow commands; a line of any other format never starts with `::`
-  await writeStdout(opts.format === "github" ? text : noCommands(text));
-  // Each problem is printed once: in place when the report is for people (human, github),
-  // else on stderr as `file:line:col: message; expected …`, as every command reports problems.
-  if (opts.format !== "human" && opts.format !== "github") {
-    const { formatDiagnostic } = await import("../diagnostics.js");
-    const problems = report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]);
-    if (problems.length) await writeOut(process.stderr, noCommands(`${problems.map(formatDiagnostic).join("\n")}\n`));
-  }
+  if (opts.outputFile) {
+    const { writeFileAtomic } = await import("../io/write.js");
+    writeFileAtomic(opts.outputFile, text);
+  } else await writeStdout(text);
+
+  if (opts.outputFile || (opts.format !== "human" && opts.format !== "github")) await writeOut(process.stderr, noCommands(await stderrText(report, opts.outputFile)));
   return report.exitCode;
 }
 
-async function render(format: CheckFormat, report: import("./types.js").CheckReport, ctx: CheckContext): Promise<string> {
+/** Problems (each once), notices and, for a report written to a file, where it went: for stderr. */
+async function stderrText(report: CheckReport, outputFile: string | undefined): Promise<string> {
+  const { dedupeDiagnostics, formatDiagnostic } = await import("../diagnostics.js");
+  const { countLine } = await import("./summary.js");
+  const { visible } = await import("../text.js");
+  const problems = dedupeDiagnostics(report.adrs.flatMap((a) => [...a.diagnostics, ...a.decisions.flatMap((d) => d.diagnostics)]));
+  const lines = problems.map(formatDiagnostic);
+  for (const n of report.notices ?? []) lines.push(`${n.level === "error" ? "error" : "note"}: ${n.message}`);
+  if (outputFile) lines.push(`advise check: wrote ${visible(outputFile)}: ${countLine(report.summary)}`);
+  return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+async function render(format: CheckFormat, report: CheckReport, ctx: CheckContext): Promise<string> {
   switch (format) {
     case "human":
       return (await import("./human.js")).formatHuman(report, ctx);
@@ -113,4 +188,3 @@ async function render(format: CheckFormat, report: import("./types.js").CheckRep
       return (await import("./junit.js")).formatJunit(report, ctx);
   }
 }
-

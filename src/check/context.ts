@@ -8,8 +8,8 @@ export interface CheckContext {
   width: number;
   /** the tool's version (SARIF tool.driver) */
   version: string;
-  /** when the check ran, as YYYY-MM-DDTHH:MM:SS in UTC (JUnit testsuite timestamp) */
-  timestamp: string;
+  /** YYYY-MM-DDTHH:MM:SS in UTC, from SOURCE_DATE_EPOCH (JUnit testsuite timestamp); absent: no wall-clock time in reports */
+  timestamp?: string;
   /** the machine's name (JUnit testsuite hostname) */
   hostname: string;
   /** github: the step summary goes to $GITHUB_STEP_SUMMARY, so stdout carries only annotations and the count line */

@@ -1,13 +1,16 @@
 // `advise check --format github`: GitHub Actions workflow commands.
 //   ::error file=F,line=L,col=C,title=T::MESSAGE
 // one per failed decision (on its `chosen:` line) and per problem, ::warning
-// for a decision that passes with a warning. GitHub shows at most 10 error and
-// 10 warning annotations per step, so the first 10 of each are annotations and
-// every finding is listed in a Markdown step summary (which the command appends
-// to $GITHUB_STEP_SUMMARY, or prints after the annotations when that is unset).
+// for a decision that passes with a warning and for an expired acknowledgement,
+// ::notice / ::error without a file for the run as a whole (an old catalogue,
+// too many warnings). Paths are relative to the repository root, as GitHub
+// expects. GitHub shows at most 10 annotations of each kind per step, so the
+// first 10 of each are annotations and every finding is listed in a Markdown
+// step summary (which the command appends to $GITHUB_STEP_SUMMARY, or prints
+// after the annotations when that is unset).
 import { type Diagnostic, formatDiagnostic } from "../diagnostics.js";
-import type { CheckContext } from "./context.js";
 import { mdText, noCommands, visibleDeep } from "../text.js";
+import type { CheckContext } from "./context.js";
 import { countLine } from "./summary.js";
 import type { CheckReport } from "./types.js";
 
@@ -25,8 +28,9 @@ export function escapeProperty(s: string): string {
 }
 
 export interface Finding {
-  level: "error" | "warning";
-  file: string;
+  level: "error" | "warning" | "notice";
+  /** absent for a finding about the whole run */
+  file?: string;
   line?: number;
   col?: number;
   title: string;
@@ -34,9 +38,15 @@ export interface Finding {
   /** the ADR it belongs to, and what it is about, for the summary */
   adr: string;
   what: string;
+  /** false: listed in the summary only (an acknowledged decision) */
+  annotate?: boolean;
 }
 
-/** Every finding of a report, in report order: failed and invalid as errors, warned as warnings. */
+/**
+ * Every finding of a report, in report order: failed and invalid decisions as
+ * errors, warned ones and expired acknowledgements as warnings, acknowledged
+ * ones for the summary only; then the run's notices.
+ */
 export function findings(raw: CheckReport): Finding[] {
   // control characters in ADR text are shown as escapes: an annotation is always one line
   const report = visibleDeep(raw);
@@ -56,10 +66,10 @@ export function findings(raw: CheckReport): Finding[] {
     for (const d of adr.decisions) {
       if (d.outcome === "invalid") {
         for (const x of d.diagnostics) problem(adr.file, x, d.chosen !== undefined ? `invalid (chosen: ${d.chosen})` : "invalid");
-      } else if (d.outcome === "failed" || d.outcome === "warned") {
+      } else if (d.outcome === "failed" || d.outcome === "warned" || d.outcome === "acknowledged") {
         const failed = d.outcome === "failed";
         out.push({
-          level: failed ? "error" : "warning",
+          level: failed ? "error" : d.outcome === "warned" ? "warning" : "notice",
           file: adr.file,
           line: d.line,
           col: d.col,
@@ -67,9 +77,26 @@ export function findings(raw: CheckReport): Finding[] {
           message: d.message,
           adr: adr.file,
           what: `${d.outcome} (chosen: ${d.chosen})`,
+          ...(d.outcome === "acknowledged" ? { annotate: false } : {}),
+        });
+      }
+      for (const a of d.acknowledgements ?? []) {
+        if (a.state !== "expired") continue;
+        out.push({
+          level: "warning",
+          file: adr.file,
+          line: a.line,
+          col: a.col,
+          title: "advise check: acknowledgement expired (acknowledgement-expired)",
+          message: `The acknowledgement of ${a.rule} for chosen: ${d.chosen ?? "(none)"} expired on ${a.until} (${a.reason}). Review the decision, then renew the acknowledgement or remove it.`,
+          adr: adr.file,
+          what: `acknowledgement expired (chosen: ${d.chosen ?? "(none)"})`,
         });
       }
     }
+  }
+  for (const n of report.notices ?? []) {
+    out.push({ level: n.level === "error" ? "error" : "notice", title: `advise check: ${n.id}`, message: n.message, adr: "", what: n.id });
   }
   return out;
 }
@@ -77,16 +104,27 @@ export function findings(raw: CheckReport): Finding[] {
 export function formatGithub(report: CheckReport, ctx: Pick<CheckContext, "stepSummaryFile">): string {
   const all = findings(report);
   const shown = new Set<Finding>();
-  for (const level of ["error", "warning"] as const) all.filter((f) => f.level === level).slice(0, ANNOTATION_LIMIT).forEach((f) => shown.add(f));
-  const lines = all.filter((f) => shown.has(f)).map(annotation);
+  for (const level of ["error", "warning", "notice"] as const) {
+    const mine = all.filter((f) => f.level === level && f.annotate !== false);
+    // the run's own findings (no file) are always annotated; located ones fill the rest of the 10
+    const run = mine.filter((f) => f.file === undefined);
+    [...run, ...mine.filter((f) => f.file !== undefined).slice(0, Math.max(0, ANNOTATION_LIMIT - run.length))].forEach((f) => shown.add(f));
+  }
+  const lines = dedupe(all.filter((f) => shown.has(f)).map(annotation));
   // the annotations are the only lines here that may start with `::`
   let text = lines.length ? `${lines.join("\n")}\n` : "";
   if (!ctx.stepSummaryFile) text += noCommands(githubSummary(report));
   return `${text}${countLine(report.summary)}\n`;
 }
 
+/** The same annotation twice (one broken profile shared by several ADRs) is written once. */
+function dedupe(lines: string[]): string[] {
+  return [...new Set(lines)];
+}
+
 export function annotation(f: Finding): string {
-  const props = [`file=${escapeProperty(f.file)}`];
+  const props: string[] = [];
+  if (f.file !== undefined) props.push(`file=${escapeProperty(f.file)}`);
   if (f.line !== undefined) props.push(`line=${f.line}`, `col=${f.col ?? 1}`);
   props.push(`title=${escapeProperty(f.title)}`);
   return `::${f.level} ${props.join(",")}::${escapeData(f.message)}`;
@@ -96,15 +134,16 @@ export function annotation(f: Finding): string {
 export function githubSummary(report: CheckReport): string {
   const all = findings(report);
   const out = [`### advise check: ${countLine(report.summary)}`, ""];
-  const errors = all.filter((f) => f.level === "error").length;
-  const warnings = all.length - errors;
-  const hidden = Math.max(0, errors - ANNOTATION_LIMIT) + Math.max(0, warnings - ANNOTATION_LIMIT);
+  const counted = all.filter((f) => f.file !== undefined && f.annotate !== false);
+  const hidden = (["error", "warning", "notice"] as const).reduce((n, level) => n + Math.max(0, counted.filter((f) => f.level === level).length - ANNOTATION_LIMIT), 0);
   if (hidden > 0) {
     out.push(`GitHub shows at most ${ANNOTATION_LIMIT} error and ${ANNOTATION_LIMIT} warning annotations per step; ${hidden} ${hidden === 1 ? "finding is" : "findings are"} listed only here.`, "");
   }
-  if (all.length) {
+  for (const f of all.filter((x) => x.file === undefined)) out.push(`**${f.level === "error" ? "Error" : "Note"}:** ${cell(f.message)}`, "");
+  const located = all.filter((f) => f.file !== undefined);
+  if (located.length) {
     out.push("| where | verdict | why |", "|---|---|---|");
-    for (const f of all) {
+    for (const f of located) {
       const where = `${f.file}${f.line !== undefined ? `:${f.line}:${f.col ?? 1}` : ""}`;
       out.push(`| \`${code(where)}\` | ${cell(f.what)} | ${cell(f.message)} |`);
     }

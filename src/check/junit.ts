@@ -1,10 +1,16 @@
 // `advise check --format junit`: JUnit XML for CI test reports. One testsuite
 // per ADR, one testcase per decision: a failed decision is a <failure>, an ADR
 // or decision that cannot be judged an <error>, a skipped ADR a <skipped>;
-// warnings and every verdict's text go to the suite's <system-out>. The shape
-// fits both the Apache Ant schema (strict: properties, system-out and
-// system-err present, timestamp, hostname, id, package) and the Jenkins xUnit
-// junit-10 schema; test/check-formats.test.ts validates it against both.
+// every verdict's text goes to the suite's <system-out> (PASS, WARN, ACK), and
+// each decision's outcome is a suite property (`decision L:C`), so a warned
+// decision is told apart from a pass. <testsuites> carries the aggregate
+// counts. Deterministic: no wall-clock time (a timestamp only from
+// SOURCE_DATE_EPOCH), paths from the repository root.
+// The shape fits the Jenkins xUnit junit-10 schema, and the Apache Ant schema
+// (strict: properties, system-out and system-err present, hostname, id,
+// package) but for the two things that schema of 2011 has no room for: the
+// counts on <testsuites>, and a suite without a timestamp.
+// test/check-formats.test.ts validates it against both.
 import { formatDiagnostic } from "../diagnostics.js";
 import { visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
@@ -30,13 +36,16 @@ interface Case {
 export function formatJunit(raw: CheckReport, ctx: Pick<CheckContext, "timestamp" | "hostname">): string {
   // ADR text is shown with its control characters as escapes (`\x1b`, `\n`), in the XML as on a terminal
   const report = visibleDeep(raw);
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"];
-  report.adrs.forEach((adr, id) => {
-    const cases = casesOf(adr);
+  const suites = report.adrs.map((adr) => ({ adr, cases: casesOf(adr) }));
+  const all = suites.flatMap((s) => s.cases);
+  const total = (tag: string) => all.filter((c) => c.child?.tag === tag).length;
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="advise check" tests="${all.length}" failures="${total("failure")}" errors="${total("error")}" time="0">`];
+  const timestamp = ctx.timestamp ? ` timestamp="${xmlAttr(ctx.timestamp)}"` : "";
+  suites.forEach(({ adr, cases }, id) => {
     const n = (tag: string) => cases.filter((c) => c.child?.tag === tag).length;
     const dir = adr.file.includes("/") ? adr.file.slice(0, adr.file.lastIndexOf("/")) : ".";
     out.push(
-      `  <testsuite name="${xmlAttr(adr.file)}" package="${xmlAttr(dir)}" id="${id}" timestamp="${xmlAttr(ctx.timestamp)}" hostname="${xmlAttr(ctx.hostname || "localhost")}" tests="${cases.length}" failures="${n("failure")}" errors="${n("error")}" skipped="${n("skipped")}" time="0">`,
+      `  <testsuite name="${xmlAttr(adr.file)}" package="${xmlAttr(dir)}" id="${id}"${timestamp} hostname="${xmlAttr(ctx.hostname || "localhost")}" tests="${cases.length}" failures="${n("failure")}" errors="${n("error")}" skipped="${n("skipped")}" time="0">`,
     );
     out.push("    <properties>");
     const props: [string, string | undefined][] = [
@@ -45,6 +54,8 @@ export function formatJunit(raw: CheckReport, ctx: Pick<CheckContext, "timestamp
       ["status", adr.status],
       ["style", adr.style],
       ["outcome", adr.outcome],
+      // each decision's outcome: a warned or acknowledged decision passes, and says so here
+      ...adr.decisions.map((d): [string, string] => [`decision ${d.line}:${d.col}`, `${d.outcome} (${d.check})`]),
     ];
     for (const [k, v] of props) if (v !== undefined) out.push(`      <property name="${k}" value="${xmlAttr(v)}"/>`);
     out.push("    </properties>");
@@ -87,9 +98,15 @@ function casesOf(adr: AdrReport): Case[] {
   });
 }
 
+const TAG = { passed: "PASS", warned: "WARN", acknowledged: "ACK" } as const;
+
 function systemOut(adr: AdrReport): string {
-  return adr.decisions
-    .filter((d) => d.outcome === "passed" || d.outcome === "warned")
-    .map((d) => `${d.outcome === "warned" ? "WARN" : "PASS"} ${adr.file}:${d.line}:${d.col} ${d.message}`)
-    .join("\n");
+  const lines: string[] = [];
+  for (const d of adr.decisions) {
+    if (d.outcome === "passed" || d.outcome === "warned" || d.outcome === "acknowledged") lines.push(`${TAG[d.outcome]} ${adr.file}:${d.line}:${d.col} ${d.message}`);
+    for (const a of d.acknowledgements ?? []) {
+      if (a.state === "expired") lines.push(`WARN ${adr.file}:${a.line}:${a.col} The acknowledgement of ${a.rule} expired on ${a.until} (${a.reason}).`);
+    }
+  }
+  return lines.join("\n");
 }

@@ -5,7 +5,7 @@
 // starting line, so every position is a position in the ADR file.
 
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import type { SourceText } from "../io/read.js";
 import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } from "../io/yaml.js";
@@ -38,15 +38,50 @@ export interface ParsedAdr {
 // ---------------------------------------------------------------------------
 // Finding files
 
-/** One argument's worth of ADRs: a file to read, or an argument that names nothing. */
-export type Discovered = { file: string } | { file: string; problem: Diagnostic };
+/** One argument's worth of ADRs: a file to read (`abs`), or an argument that names nothing. */
+export type Discovered = { file: string; abs: string } | { file: string; abs: string; problem: Diagnostic };
 
-/** A path as shown in reports: relative to cwd when inside it, with forward slashes. */
-export function displayPath(path: string, cwd: string): string {
+/**
+ * A path as shown in reports, with forward slashes. Relative to `base`, which is
+ * the working folder (human, json: paths to type or click) or the repository
+ * root (sarif, github, junit: paths that name the same file on every machine).
+ * From the root, every path is relative (`..` for one outside it): one URI style.
+ * From the working folder, a path inside it or inside the repository is relative
+ * (`../../profiles/x.yaml` from a subfolder); one outside both stays absolute when
+ * it was given absolute.
+ */
+export function displayPath(path: string, cwd: string, base: string = cwd, root: string = cwd): string {
   const abs = resolve(cwd, path);
-  const rel = relative(cwd, abs);
-  const shown = rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? (isAbsolute(path) ? abs : rel) : rel;
+  const rel = relative(base, abs);
+  const outside = (dir: string) => {
+    const r = relative(dir, abs);
+    return r.startsWith("..") || isAbsolute(r);
+  };
+  const shown = rel === "" ? "." : base === cwd && outside(cwd) && outside(root) && isAbsolute(path) ? abs : rel;
   return sep === "/" ? shown : shown.split(sep).join("/");
+}
+
+/**
+ * The repository root: the nearest folder at or above `start` holding `.git`
+ * (a folder in a clone, a file in a worktree or submodule), else `start` itself.
+ */
+export function findRepoRoot(start: string): string {
+  const from = resolve(start);
+  for (let dir = from; ; ) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+}
+
+/** Where paths are resolved (the working folder) and shown from (the working folder or the repository root). */
+export interface PathBase {
+  cwd: string;
+  /** the folder reports show paths relative to (default: cwd) */
+  base?: string;
+  /** the repository root: default ADR folders are looked for from cwd up to it */
+  root?: string;
 }
 
 /**
@@ -56,11 +91,14 @@ export function displayPath(path: string, cwd: string): string {
  * one named in .adr-dir (adr-tools), doc/adr, docs/adr and docs/decisions,
  * whichever exist. Throws InputError only when there is nothing to look at.
  */
-export function discover(args: readonly string[], cwd: string): Discovered[] {
+export function discover(args: readonly string[], where: PathBase): Discovered[] {
+  const { cwd } = where;
+  const base = where.base ?? cwd;
+  const show = (p: string) => displayPath(p, cwd, base, where.root ?? cwd);
   const out: Discovered[] = [];
   let targets: string[] = [...args];
   if (targets.length === 0) {
-    targets = defaultDirs(cwd, out);
+    targets = defaultDirs(cwd, where.root ?? cwd, out, show);
     if (targets.length === 0 && out.length === 0) {
       throw new InputError([
         {
@@ -76,12 +114,27 @@ export function discover(args: readonly string[], cwd: string): Discovered[] {
     const abs = resolve(cwd, p);
     if (seen.has(abs)) return;
     seen.add(abs);
-    out.push({ file: displayPath(p, cwd) });
+    out.push({ file: show(p), abs });
   };
   for (const target of targets) {
     const abs = resolve(cwd, target);
+    if (!existsSync(abs) && isGlob(target)) {
+      // a quoted glob (or one the shell left alone): expanded here, the same on every shell
+      const matches = expandGlob(target, cwd);
+      if (matches.length === 0) out.push({ file: show(target), abs, problem: { file: show(target), message: "no file or folder matches this pattern", expected: "a glob that names ADR files or folders, such as 'docs/adr/*.md'" } });
+      const found: string[] = [];
+      for (const m of matches) {
+        if (isDirectory(m)) walk(m, found);
+        else found.push(m);
+      }
+      if (seen.size + found.length > LIMITS.maxAdrFiles) {
+        throw new InputError([{ file: show(target), message: `matches more than ${LIMITS.maxAdrFiles} files`, expected: "a pattern that names the ADRs only" }]);
+      }
+      for (const f of found) add(isAbsolute(target) ? f : relative(cwd, f));
+      continue;
+    }
     if (!existsSync(abs)) {
-      out.push({ file: displayPath(target, cwd), problem: { file: displayPath(target, cwd), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them" } });
+      out.push({ file: show(target), abs, problem: { file: show(target), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them" } });
       continue;
     }
     if (!isDirectory(abs)) {
@@ -91,16 +144,40 @@ export function discover(args: readonly string[], cwd: string): Discovered[] {
     const found: string[] = [];
     walk(abs, found);
     if (seen.size + found.length > LIMITS.maxAdrFiles) {
-      throw new InputError([{ file: displayPath(target, cwd), message: `holds more than ${LIMITS.maxAdrFiles} Markdown files`, expected: "a folder of ADRs (name the ADR folder itself)" }]);
+      throw new InputError([{ file: show(target), message: `holds more than ${LIMITS.maxAdrFiles} Markdown files`, expected: "a folder of ADRs (name the ADR folder itself)" }]);
     }
-    for (const f of found) add(f);
+    // shown the way the folder was given: relative, or absolute
+    for (const f of found) add(isAbsolute(target) ? f : relative(cwd, f));
   }
   return out;
 }
 
-function defaultDirs(cwd: string, out: Discovered[]): string[] {
+/**
+ * The default ADR folders, as paths relative to cwd: in the working folder, or
+ * else in the nearest folder above it, up to the repository root, that has any
+ * (adr-tools looks for .adr-dir upwards too), so a run from a subfolder finds them.
+ */
+function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: string) => string): string[] {
+  const start = resolve(cwd);
+  const top = resolve(root);
+  const candidates = [start];
+  if (relative(top, start) !== "" && !relative(top, start).startsWith("..")) {
+    for (let dir = dirname(start); ; dir = dirname(dir)) {
+      candidates.push(dir);
+      if (dir === top || dirname(dir) === dir) break;
+    }
+  }
+  for (const dir of candidates) {
+    const dirs = defaultDirsIn(dir, cwd, out, show);
+    if (dirs.length || out.length) return dirs;
+  }
+  return [];
+}
+
+function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: string) => string): string[] {
   const dirs: string[] = [];
-  const adrDirFile = join(cwd, ".adr-dir");
+  const rel = (p: string) => relative(cwd, join(dir, p)) || ".";
+  const adrDirFile = join(dir, ".adr-dir");
   if (existsSync(adrDirFile)) {
     let named = "";
     try {
@@ -108,13 +185,103 @@ function defaultDirs(cwd: string, out: Discovered[]): string[] {
     } catch {
       // unreadable: reported below as naming nothing
     }
-    if (named && isDirectory(resolve(cwd, named))) dirs.push(named);
-    else out.push({ file: ".adr-dir", problem: { file: ".adr-dir", line: 1, col: 1, message: named ? `names the folder '${named}', which does not exist` : "is empty or unreadable", expected: "the path of the ADR folder, e.g. doc/adr" } });
+    if (named && isDirectory(resolve(dir, named))) dirs.push(rel(named));
+    else {
+      const file = show(rel(".adr-dir"));
+      out.push({ file, abs: adrDirFile, problem: { file, line: 1, col: 1, message: named ? `names the folder '${named}', which does not exist` : "is empty or unreadable", expected: "the path of the ADR folder, e.g. doc/adr" } });
+    }
   }
-  for (const d of DEFAULT_ADR_DIRS) if (isDirectory(join(cwd, d))) dirs.push(d);
+  for (const d of DEFAULT_ADR_DIRS) if (isDirectory(join(dir, d))) dirs.push(rel(d));
   // .adr-dir usually names one of the defaults: look at each folder once
   const unique = new Map(dirs.map((d) => [resolve(cwd, d), d]));
   return [...unique.values()];
+}
+
+// ---------------------------------------------------------------------------
+// Globs: `*` and `?` within a path segment (not matching a leading dot),
+// `[abc]`/`[!abc]`, `{a,b}`, and `**` for any number of folders. Hidden
+// folders and node_modules are never searched, as for folders.
+
+const GLOB_CHARS = /[*?[{]/;
+
+export function isGlob(arg: string): boolean {
+  return GLOB_CHARS.test(arg);
+}
+
+/** The files and folders a glob names, as absolute paths, sorted. */
+export function expandGlob(pattern: string, cwd: string): string[] {
+  const segments = pattern.split(/[\\/]/);
+  const absolute = pattern.startsWith("/");
+  const fixed: string[] = [];
+  while (segments.length > 1 && !isGlob(segments[0]!)) fixed.push(segments.shift()!);
+  const start = absolute ? resolve("/", ...fixed) : resolve(cwd, ...fixed);
+  const rest = segments.filter((s) => s !== "");
+  const regex = globRegex(rest);
+  const maxDepth = rest.includes("**") ? Infinity : rest.length;
+  const out: string[] = [];
+  const visit = (dir: string, rel: string, depth: number) => {
+    if (depth > maxDepth || out.length > LIMITS.maxAdrFiles) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const folder = e.isDirectory() || (e.isSymbolicLink() && isDirectory(p));
+      if (regex.test(r)) out.push(p);
+      if (folder && !e.isSymbolicLink() && !e.name.startsWith(".") && e.name !== "node_modules") visit(p, r, depth + 1);
+    }
+  };
+  if (isDirectory(start)) visit(start, "", 1);
+  return out;
+}
+
+function globRegex(segments: string[]): RegExp {
+  const last = segments.length - 1;
+  const body = segments
+    .map((seg, i) => {
+      if (seg === "**") return i === last ? ".*" : "(?:[^/]+/)*";
+      return `${segmentRegex(seg)}${i < last ? "/" : ""}`;
+    })
+    .join("");
+  return new RegExp(`^${body}$`);
+}
+
+function segmentRegex(seg: string): string {
+  let out = /^[*?[]/.test(seg) ? "(?!\\.)" : "";
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i]!;
+    if (c === "*") out += "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else if (c === "[") {
+      const close = seg.indexOf("]", i + 2);
+      if (close === -1) {
+        out += "\\[";
+        continue;
+      }
+      let cls = seg.slice(i + 1, close);
+      if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+      out += `[${cls.replace(/\\/g, "\\\\")}]`;
+      i = close;
+    } else if (c === "{") {
+      const close = seg.indexOf("}", i);
+      if (close === -1) {
+        out += "\\{";
+        continue;
+      }
+      out += `(?:${seg
+        .slice(i + 1, close)
+        .split(",")
+        .map((alt) => alt.replace(/[.+^$()|\\\]]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]"))
+        .join("|")})`;
+      i = close;
+    } else out += c.replace(/[.+^$()|\\\]}]/g, "\\$&");
+  }
+  return out;
 }
 
 function isDirectory(p: string): boolean {

@@ -1,14 +1,18 @@
 // `advise check --format sarif`: SARIF 2.1.0 for code scanning (GitHub's
-// upload-sarif and other consumers). One result per failed or warned decision,
-// located on its `chosen:` line, and one per problem; passing decisions are not
-// results. Rule ids are the stable check ids (types.ts CHECK_IDS); artifact URIs
-// are relative to the working folder (%SRCROOT%), so the file is the same on
-// every machine. Validated against the official schema in test/check-formats.test.ts.
+// upload-sarif and other consumers). One result per failed, warned or
+// acknowledged decision (the last with an in-source suppression), located on its
+// `chosen:` line, one per expired acknowledgement and one per problem; passing
+// decisions are not results. Rule ids are the stable check ids (types.ts
+// CHECK_IDS); every artifact URI is relative to the repository root
+// (uriBaseId %SRCROOT%), so the file is the same on every machine and from any
+// folder. Run-level notices (an old catalogue, too many warnings) are
+// notifications of the run's invocation. Validated against the official schema
+// in test/check-formats.test.ts.
 import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { jsonText, visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
-import { type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, RULES_DOCS_URL } from "./types.js";
+import { type Acknowledgement, type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, RULES_DOCS_URL } from "./types.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -17,13 +21,22 @@ const SARIF_RULES: CheckId[] = CHECK_IDS.filter((id) => CHECK_RULES[id].level !=
 
 export function formatSarif(report: CheckReport, ctx: Pick<CheckContext, "version">): string {
   const results: unknown[] = [];
+  // one broken profile shared by several ADRs is one result
+  const seen = new Set<string>();
+  const once = (d: Diagnostic, decision?: DecisionReport) => {
+    const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
+    if (!seen.has(key)) results.push(problem(d, decision));
+    seen.add(key);
+  };
   for (const adr of report.adrs) {
-    for (const d of adr.diagnostics) results.push(problem(d));
+    for (const d of adr.diagnostics) once(d);
     for (const d of adr.decisions) {
-      if (d.outcome === "invalid") for (const x of d.diagnostics) results.push(problem(x, d));
-      else if (d.outcome === "failed" || d.outcome === "warned") results.push(verdict(adr.file, d));
+      if (d.outcome === "invalid") for (const x of d.diagnostics) once(x, d);
+      else if (d.outcome === "failed" || d.outcome === "warned" || d.outcome === "acknowledged") results.push(verdict(adr.file, d));
+      for (const a of d.acknowledgements ?? []) if (a.state === "expired") results.push(expired(adr.file, d, a));
     }
   }
+  const notifications = (report.notices ?? []).map((n) => ({ level: n.level, message: { text: n.message }, descriptor: { id: n.id } }));
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -52,6 +65,7 @@ export function formatSarif(report: CheckReport, ctx: Pick<CheckContext, "versio
           },
         },
         columnKind: "utf16CodeUnits",
+        invocations: [{ executionSuccessful: true, exitCode: report.exitCode, ...(notifications.length ? { toolExecutionNotifications: notifications } : {}) }],
         results,
         properties: { catalogAsOf: report.catalog.asOf, summary: report.summary },
       },
@@ -73,6 +87,7 @@ function verdict(file: string, d: DecisionReport) {
       physicalLocation: physical(r.at!.file, r.at!.line, r.at!.col),
       message: { text: `your ${r.requirement}: ${r.value} (${r.priority}), read by ${r.rule}` },
     }));
+  const applied = d.acknowledgements?.find((a) => a.state === "applied");
   return {
     ruleId: d.check,
     ruleIndex: ruleIndex(d.check),
@@ -80,6 +95,8 @@ function verdict(file: string, d: DecisionReport) {
     message: { text: d.message },
     locations: [{ physicalLocation: physical(file, d.line, d.col) }],
     ...(related.length ? { relatedLocations: related } : {}),
+    // an acknowledged warning: reported, and marked as accepted in the ADR itself
+    ...(applied ? { suppressions: [{ kind: "inSource", status: "accepted", justification: `${applied.reason} (until ${applied.until})`, location: { physicalLocation: physical(file, applied.line, applied.col) } }] } : {}),
     properties: {
       chosen: d.chosen,
       margin: d.margin,
@@ -89,6 +106,17 @@ function verdict(file: string, d: DecisionReport) {
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),
       decidingRules: d.deciding.map((r) => ({ rule: r.rule, help: `${RULES_DOCS_URL}#${r.rule}`, sources: r.evidence.map((e) => e.url) })),
     },
+  };
+}
+
+function expired(file: string, d: DecisionReport, a: Acknowledgement) {
+  return {
+    ruleId: "acknowledgement-expired",
+    ruleIndex: ruleIndex("acknowledgement-expired"),
+    level: "warning",
+    message: { text: `The acknowledgement of ${a.rule} for chosen: ${d.chosen ?? "(none)"} expired on ${a.until} (${a.reason}). Review the decision, then renew the acknowledgement or remove it.` },
+    locations: [{ physicalLocation: physical(file, a.line, a.col) }],
+    properties: { rule: a.rule, until: a.until, ...(d.chosen !== undefined ? { chosen: d.chosen } : {}) },
   };
 }
 
@@ -110,7 +138,11 @@ function physical(file: string, line?: number, col?: number) {
   };
 }
 
-/** A relative path as a relative URI reference under %SRCROOT%; an absolute one as a file: URI. */
+/**
+ * A path as a relative URI reference under %SRCROOT% (the repository root): the
+ * command gives every path relative to the root (`..` segments for one outside
+ * it). Only an absolute path (another Windows drive) becomes a file: URI.
+ */
 export function artifact(file: string): { uri: string; uriBaseId?: string } {
   const encoded = file
     .split("/")

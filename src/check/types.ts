@@ -8,8 +8,11 @@ import type { Evidence, RecommendationKind } from "../engine/result.js";
 
 export const CHECK_SCHEMA = "stream-advisor/check@1";
 
-/** How one decision came out. `invalid`: it could not be judged (a broken block or profile). */
-export type DecisionOutcome = "passed" | "warned" | "failed" | "invalid";
+/**
+ * How one decision came out. `invalid`: it could not be judged (a broken block or profile).
+ * `acknowledged`: it would be warned, and the ADR acknowledges that warning until a date not yet past.
+ */
+export type DecisionOutcome = "passed" | "acknowledged" | "warned" | "failed" | "invalid";
 /** How one ADR came out: the worst of its decisions, or skipped. */
 export type AdrOutcome = DecisionOutcome | "skipped";
 
@@ -24,8 +27,26 @@ export const CHECK_IDS = [
   "chosen-engine-disqualified",
   "chosen-engine-unknown",
   "invalid-adr",
+  "acknowledgement-expired",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
+
+/** The checks an ADR may acknowledge (`acknowledge: [{rule: ...}]`): warnings only; a failure is fixed, never acknowledged. */
+export const ACKNOWLEDGEABLE: readonly CheckId[] = ["better-engine-within-margin"];
+
+/** One entry of a block's `acknowledge:` list, and what became of it. */
+export interface Acknowledgement {
+  /** the check id acknowledged */
+  rule: CheckId;
+  reason: string;
+  /** the last day it holds, YYYY-MM-DD */
+  until: string;
+  /** where `until:` is written (what to change when it expires) */
+  line: number;
+  col: number;
+  /** applied: it turned a warning into `acknowledged`; expired: `until` is past; unused: nothing to acknowledge */
+  state: "applied" | "expired" | "unused";
+}
 
 export interface Position {
   line: number;
@@ -86,6 +107,8 @@ export interface DecisionReport {
   gap?: number;
   /** a did-you-mean for an unknown engine id */
   suggestion?: string;
+  /** the block's `acknowledge:` entries, when it has any */
+  acknowledgements?: Acknowledgement[];
   deciding: DecidingReason[];
   /** why the decision could not be judged */
   diagnostics: Diagnostic[];
@@ -108,21 +131,32 @@ export interface AdrReport {
 }
 
 export interface CheckSummary {
-  /** ADR files examined: passed + warned + failed + skipped + invalid */
+  /** ADR files examined: passed + acknowledged + warned + failed + skipped + invalid */
   checked: number;
   passed: number;
+  acknowledged: number;
   warned: number;
   failed: number;
   skipped: number;
   invalid: number;
 }
 
+/** Something about the run as a whole: an old catalogue, too many warnings. */
+export interface Notice {
+  id: "catalogue-stale" | "too-many-warnings";
+  /** note: for information; error: it sets the exit code */
+  level: "note" | "error";
+  message: string;
+}
+
 export interface CheckReport {
   schema: typeof CHECK_SCHEMA;
   catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
   summary: CheckSummary;
-  /** 2 when any ADR is invalid or unreadable, else 1 when any decision failed, else 0 */
+  /** 2 when any ADR is invalid or unreadable, else 1 when any decision failed (or more warned than --max-warnings), else 0 */
   exitCode: 0 | 1 | 2;
+  /** run-level notices, when there are any */
+  notices?: Notice[];
   adrs: AdrReport[];
 }
 
@@ -162,7 +196,13 @@ export const CHECK_RULES: Record<CheckId, { level: "none" | "warning" | "error";
     level: "error",
     name: "InvalidAdr",
     short: "The ADR or its profile cannot be read or is invalid.",
-    full: "The ADR could not be read, its front matter or stream-advisor block is malformed, or its profile is missing or invalid. Each problem is reported with file:line:col.",
+    full: "The ADR could not be read, its front matter or stream-advisor block is malformed, or its profile is missing, invalid or outside the repository. Each problem is reported with file:line:col.",
+  },
+  "acknowledgement-expired": {
+    level: "warning",
+    name: "AcknowledgementExpired",
+    short: "An acknowledgement in the ADR is past its `until` date.",
+    full: "The ADR's stream-advisor block acknowledges a warning until a date that has passed, so the warning is reported again. Review the decision, then renew the acknowledgement with a new `until` date or remove it.",
   },
 };
 
