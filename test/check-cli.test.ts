@@ -141,7 +141,7 @@ describe("exit codes", () => {
     const help = advise(["check", "--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("--format <name>");
-    expect(help.stdout).toContain("Exit codes: 0 all passed, 1 a decision failed, 2 an ADR or profile is unreadable or invalid.");
+    expect(help.stdout).toContain("Exit codes: 0 all passed, 1 a decision failed (or more were warned than --max-warnings),\n2 an ADR or profile is unreadable or invalid, or nothing was checked.");
   });
 
   it("the main command's own options still work beside the check command", () => {

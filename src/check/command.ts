@@ -42,7 +42,7 @@ Examples:
   advise check --format junit -o adr-report.xml for a CI test report
   advise check --max-warnings 0                 fail (exit 1) on any warned decision
   advise check --allow-empty README.md docs/adr/0003-x.md
-                                                changed files (pre-commit): none may hold an ADR
+                                                changed files (a pre-commit hook): fine if none is an ADR
   advise check --today 2027-07-01               judge acknowledgements as of a day (also SOURCE_DATE_EPOCH)
 
 An ADR takes part when its front matter has a \`stream-advisor\` block, or its body a
@@ -59,7 +59,8 @@ margin below the best; it passes with a warning when another engine ranks first 
 (\`acknowledged\` instead while an acknowledgement holds). Superseded, deprecated and rejected
 ADRs are skipped. Paths in sarif, github and junit are relative to the repository root (the
 nearest folder above holding .git), from whatever folder advise runs in.
-Exit codes: 0 all passed, 1 a decision failed, 2 an ADR or profile is unreadable or invalid.`;
+Exit codes: 0 all passed, 1 a decision failed (or more were warned than --max-warnings),
+2 an ADR or profile is unreadable or invalid, or nothing was checked.`;
 
 function count(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of warnings, such as 0");
