@@ -94,8 +94,11 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
-  // JSON escapes control characters itself; the table and Markdown show them as escapes
-  const shown = opts.format === "json" ? result : visibleDeep(result);
+  // JSON escapes control characters itself; the table and Markdown show them as escapes. Free
+  // text comes from the profile (name, description, file) and from a user catalogue; the rest
+  // is the shipped catalogue's or validated values, so without a user catalogue only the profile is walked.
+  const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
+  const shown = opts.format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile) };
   // only the table wraps to the terminal (finding the width costs two stat calls)
   const text = await render(opts.format, shown, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
   await writeStdout(noCommands(text));
@@ -200,13 +203,13 @@ function registerInfoCommands(program: Command): void {
       const catalog = await catalogFor(opts);
       const m = await import("./commands/engines.js");
       if (id === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : noCommands(m.enginesText(visibleDeep(catalog))));
         return;
       }
       const engine = catalog.engines.find((e) => e.id === id);
       if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
       const userFile = catalog.userFiles[id];
-      await writeStdout(opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
+      await writeStdout(opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : noCommands(m.engineText(visibleDeep(engine), userFile && visible(userFile))));
     });
   program
     .command("explain")

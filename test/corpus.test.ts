@@ -254,6 +254,20 @@ describe("injection through ADRs and profiles", () => {
     }
   });
 
+  it("a user catalogue whose engine name carries them: advise PROFILE and advise engines show it inert", () => {
+    const cat = mkdtempSync(join(tmpdir(), "advise-inject-cat-"));
+    const pekko = readFileSync(join(__dirname, "..", "examples", "catalog", "pekko-streams.yaml"), "utf8");
+    writeFileSync(join(cat, "pekko-streams.yaml"), pekko.replace(/^name: .*$/m, 'name: "Pekko\\n::error::from a catalogue\\e[31m <script>x</script>"'));
+    for (const args of [["profiles/card-authorization.yaml"], ["profiles/card-authorization.yaml", "--format", "markdown"], ["engines"], ["engines", "pekko-streams"]]) {
+      const r = run([...args, "--catalog", cat]);
+      expect(r.status).toBe(0);
+      expectInert(r);
+      // shown: `\n` (in Markdown `\\n`, which renders as `\n`)
+      expect(r.stdout).toMatch(/Pekko\\{1,2}n::error::from a catalogue/);
+    }
+    expect(run(["profiles/card-authorization.yaml", "--format", "markdown", "--catalog", cat]).stdout).not.toContain("<script>");
+  });
+
   it("a profile whose keys and values carry escapes: located messages, inert", () => {
     const r = run(["test/corpus/inject-key.yaml"]);
     expect(r.status).toBe(2);
