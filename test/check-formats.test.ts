@@ -71,7 +71,7 @@ function run(args: string[], cwd = CLI_ROOT, env: Record<string, string | undefi
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     timeout: 20_000,
-    env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, ...env },
+    env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, SOURCE_DATE_EPOCH: undefined, ADVISE_NOW: undefined, ...env },
   });
 }
 

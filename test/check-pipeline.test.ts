@@ -238,11 +238,13 @@ describe("never green by accident", () => {
     const noBlock = check(["notes", "--format", "sarif"], dir);
     expect(noBlock.status).toBe(2);
     expect(noBlock.stdout).toBe("");
-    expect(noBlock.stderr).toContain("none of the 1 Markdown file in notes has a stream-advisor block; nothing was checked");
+    expect(noBlock.stderr).toContain("the one Markdown file in notes has no stream-advisor block; nothing was checked");
     const gh = check(["notes", "--format", "github"], dir);
     expect(gh.status).toBe(2);
     expect(gh.stderr).toBe("");
-    expect(gh.stdout).toMatch(/^::error title=advise check%3A nothing checked::none of the 1 Markdown file in notes/);
+    expect(gh.stdout).toMatch(/^::error title=advise check%3A nothing checked::the one Markdown file in notes has no stream-advisor block/);
+    writeFileSync(join(dir, "notes", "TODO.md"), "# To do\n");
+    expect(check(["notes"], dir).stderr).toContain("none of the 2 Markdown files in notes has a stream-advisor block; nothing was checked");
   });
 
   it("--allow-empty makes nothing to check a success", () => {

@@ -119,7 +119,7 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     // nothing was judged: never a green build by accident (a wrong path, a glob that matched no ADR)
     const where = paths.length ? paths.join(" ") : "the ADR folders (.adr-dir, doc/adr, docs/adr, docs/decisions)";
     const n = report.adrs.length;
-    const message = `${n === 0 ? `no Markdown file in ${where}` : `none of the ${n} Markdown ${n === 1 ? "file" : "files"} in ${where} has a stream-advisor block`}; nothing was checked. Add a stream-advisor block to the ADRs (see advise check --help), name the right paths, or pass --allow-empty when nothing to check is fine`;
+    const message = `${n === 0 ? `no Markdown file in ${where}` : n === 1 ? `the one Markdown file in ${where} has no stream-advisor block` : `none of the ${n} Markdown files in ${where} has a stream-advisor block`}; nothing was checked. Add a stream-advisor block to the ADRs (see advise check --help), name the right paths, or pass --allow-empty when nothing to check is fine`;
     const { visible } = await import("../text.js");
     if (opts.format === "github" && !opts.outputFile) {
       const { escapeData } = await import("./github.js");
