@@ -1,7 +1,10 @@
 // Reading ADRs: blocks, positions, status and title in every style ADR tools write.
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/diagnostics.js";
-import { type ParsedAdr, parseAdr, statusWord } from "../src/check/reader.js";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { displayPath, expandGlob, findRepoRoot, type ParsedAdr, parseAdr, statusWord } from "../src/check/reader.js";
 import { positionOf, nodeAt } from "../src/io/yaml.js";
 
 const adr = (text: string): ParsedAdr => parseAdr({ file: "adr.md", text });
@@ -118,5 +121,44 @@ describe("style", () => {
     expect(adr("---\nstream-advisor: {profile: a.yaml, chosen: flink}\n---\n").style).toBe("madr");
     expect(adr("---\nstatus: accepted\n---\n```yaml stream-advisor\nprofile: a.yaml\nchosen: flink\n```\n").style).toBe("nygard");
     expect(adr("# X\n\n```yaml stream-advisor\nprofile: a.yaml\nchosen: flink\n```\n").style).toBe("nygard");
+  });
+});
+
+describe("paths", () => {
+  const tree = () => {
+    const dir = mkdtempSync(join(tmpdir(), "advise-reader-"));
+    for (const f of ["docs/adr/0001-a.md", "docs/adr/0002-b.md", "docs/adr/.hidden.md", "docs/adr/notes.txt", "svc/x/docs/adr/0001-x.md", "node_modules/pkg/docs/adr/0001-n.md", ".git/HEAD"]) {
+      mkdirSync(join(dir, dirname(f)), { recursive: true });
+      writeFileSync(join(dir, f), "");
+    }
+    return dir;
+  };
+  const rel = (dir: string, paths: string[]) => paths.map((p) => relative(dir, p));
+
+  it("expandGlob: * and ? stay in a segment and skip dotfiles; ** spans folders but not node_modules; [..] and {a,b}", () => {
+    const dir = tree();
+    expect(rel(dir, expandGlob("docs/adr/*.md", dir))).toEqual(["docs/adr/0001-a.md", "docs/adr/0002-b.md"]);
+    expect(rel(dir, expandGlob("docs/adr/000?-*", dir))).toEqual(["docs/adr/0001-a.md", "docs/adr/0002-b.md"]);
+    expect(rel(dir, expandGlob("**/0001-*.md", dir))).toEqual(["docs/adr/0001-a.md", "svc/x/docs/adr/0001-x.md"]);
+    expect(rel(dir, expandGlob("docs/adr/000[!1]-*.md", dir))).toEqual(["docs/adr/0002-b.md"]);
+    expect(rel(dir, expandGlob("docs/adr/*.{md,txt}", dir))).toEqual(["docs/adr/0001-a.md", "docs/adr/0002-b.md", "docs/adr/notes.txt"]);
+    expect(rel(dir, expandGlob("*/*/docs/adr", dir))).toEqual(["svc/x/docs/adr"]);
+    expect(expandGlob("nowhere/*.md", dir)).toEqual([]);
+  });
+
+  it("findRepoRoot: the nearest folder holding .git, else the start", () => {
+    const dir = tree();
+    expect(findRepoRoot(join(dir, "svc", "x", "docs"))).toBe(dir);
+    const plain = mkdtempSync(join(tmpdir(), "advise-noroot-"));
+    expect(findRepoRoot(plain)).toBe(plain);
+  });
+
+  it("displayPath: from the root always relative; from the working folder relative inside it or the repository", () => {
+    const root = "/r";
+    expect(displayPath("/r/docs/a.md", "/r/svc/x", "/r", root)).toBe("docs/a.md");
+    expect(displayPath("/elsewhere/a.md", "/r/svc/x", "/r", root)).toBe("../elsewhere/a.md");
+    expect(displayPath("../../docs/a.md", "/r/svc/x", "/r/svc/x", root)).toBe("../../docs/a.md");
+    expect(displayPath("/r/docs/a.md", "/r/svc/x", "/r/svc/x", root)).toBe("../../docs/a.md");
+    expect(displayPath("/elsewhere/a.md", "/r/svc/x", "/r/svc/x", root)).toBe("/elsewhere/a.md");
   });
 });
