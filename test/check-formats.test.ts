@@ -14,7 +14,7 @@ import { annotation, escapeData, escapeProperty, formatGithub } from "../src/che
 import { formatJunit, xmlAttr, xmlText } from "../src/check/junit.js";
 import { artifact, formatSarif } from "../src/check/sarif.js";
 import { CHECK_IDS, type CheckReport } from "../src/check/types.js";
-import { advise, CLI, CLI_ROOT } from "./cli-helpers.js";
+import { advise, CLI, CLI_ROOT, TODAY_ENV } from "./cli-helpers.js";
 
 const FIXTURES = join(CLI_ROOT, "test", "fixtures");
 const require = createRequire(import.meta.url);
@@ -71,7 +71,7 @@ function run(args: string[], cwd = CLI_ROOT, env: Record<string, string | undefi
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     timeout: 20_000,
-    env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, SOURCE_DATE_EPOCH: undefined, ADVISE_NOW: undefined, ...env },
+    env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, ...TODAY_ENV, ...env },
   });
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
+import { TODAY_ENV } from "./cli-helpers.js";
 
 const CLI = join(__dirname, "..", "dist", "advise.cjs");
 const CORPUS = join(__dirname, "corpus");
@@ -13,7 +14,7 @@ const expected = parse(readFileSync(join(CORPUS, "expected.yaml"), "utf8")) as R
 
 function run(args: string[], input?: string) {
   // the timeout is a hang guard (a hostile file must never hang the tool), not a speed test
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", input, timeout: 20_000, env: { ...process.env, NO_COLOR: "1" } });
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", input, timeout: 20_000, env: { ...process.env, NO_COLOR: "1", ...TODAY_ENV } });
 }
 
 function expectLocatedFailure(r: ReturnType<typeof run>) {
@@ -189,7 +190,7 @@ describe("injection through ADRs and profiles", () => {
   const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
   /** A line GitHub's runner would take as a workflow command: `::` after leading whitespace (.NET TrimStart). */
   const commandLines = (text: string) => text.split("\n").filter((l) => /^\s*::/.test(l));
-  const env = { NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined };
+  const env = { NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, ...TODAY_ENV };
   const check = (args: string[]) => spawnSync(process.execPath, [CLI, "check", ADRS, ...args], { encoding: "utf8", timeout: 20_000, env: { ...process.env, ...env } });
 
   function expectInert(r: ReturnType<typeof run>) {

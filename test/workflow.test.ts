@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { advise, CLI, CLI_ROOT } from "./cli-helpers.js";
+import { advise, CLI, CLI_ROOT, TODAY_ENV } from "./cli-helpers.js";
 
 const require = createRequire(import.meta.url);
 const readme = readFileSync(join(CLI_ROOT, "README.md"), "utf8");
@@ -44,7 +44,7 @@ function runLine(line: string, cwd: string, extra: string[] = []) {
   const words = line.trim().split(/\s+/);
   const start = words[0] === "npx" ? 1 : 0;
   expect(words[start]).toBe("advise");
-  return spawnSync(process.execPath, [CLI, ...words.slice(start + 1), ...extra], { cwd, encoding: "utf8", timeout: 20_000, env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined } });
+  return spawnSync(process.execPath, [CLI, ...words.slice(start + 1), ...extra], { cwd, encoding: "utf8", timeout: 20_000, env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, ...TODAY_ENV } });
 }
 
 function sarifValidator() {
