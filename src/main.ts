@@ -76,20 +76,9 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   }
   const catalog = await catalogFor(opts);
   staleNote(catalog.asOf, process.env.ADVISE_NOW ? new Date(process.env.ADVISE_NOW) : undefined);
-  const { readProfile } = await import("./advise.js");
-  const { evaluate } = await import("./engine/evaluate.js");
+  const { readProfile, adviseOn } = await import("./advise.js");
   const profile = readProfile(profilePath);
-  const result = evaluate(profile, catalog);
-  if (opts.whyNot !== undefined) {
-    const ids = catalog.engines.map((e) => e.id);
-    if (!ids.includes(opts.whyNot)) {
-      const { closest } = await import("./suggest.js");
-      const guess = closest(opts.whyNot, ids);
-      throw new UsageError(`--why-not: unknown engine '${opts.whyNot}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
-    }
-    const { whyNot } = await import("./engine/why-not.js");
-    result.whyNot = whyNot(result, profile, catalog, opts.whyNot);
-  }
+  const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
@@ -196,14 +185,15 @@ function registerInfoCommands(program: Command): void {
     .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
       const catalog = await catalogFor(opts);
       const m = await import("./commands/engines.js");
-      if (id === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : m.enginesText(catalog));
+      if (opts.format === "json") {
+        await writeStdout(`${JSON.stringify(id === undefined ? m.enginesJson(catalog) : m.engineJson(catalog, id), null, 2)}\n`);
         return;
       }
-      const engine = catalog.engines.find((e) => e.id === id);
-      if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
-      const userFile = catalog.userFiles[id];
-      await writeStdout(opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : m.engineText(engine, userFile));
+      if (id === undefined) {
+        await writeStdout(m.enginesText(catalog));
+        return;
+      }
+      await writeStdout(m.engineText(m.engineById(catalog, id), catalog.userFiles[id]));
     });
   program
     .command("explain")
@@ -212,28 +202,14 @@ function registerInfoCommands(program: Command): void {
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .action(async (ruleId: string | undefined, opts: { format: "text" | "json" }) => {
       const catalog = await catalogFor({});
-      const { RULES, ruleById } = await import("./rules/index.js");
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.explainAll(catalog), null, 2)}\n` : m.ruleListText(catalog));
         return;
       }
-      const rule = ruleById(ruleId);
-      if (!rule) {
-        // a profile field names its rule too: `advise explain latency` means latency-budget
-        const byField = RULES.filter((r) => r.requirement === ruleId || r.id.startsWith(ruleId));
-        if (byField.length === 1) throw new UsageError(`unknown rule '${ruleId}' (did you mean '${byField[0]!.id}'?); expected one of ${RULES.map((r) => r.id).join(", ")}`);
-        throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
-      }
-      const x = m.explainRule(rule, catalog);
+      const x = m.explainById(ruleId, catalog);
       await writeStdout(opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
     });
-}
-
-async function unknownName(what: string, name: string, known: string[]): Promise<string> {
-  const { closest } = await import("./suggest.js");
-  const guess = closest(name, known);
-  return `unknown ${what} '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${known.join(", ")}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
