@@ -9,6 +9,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import type { SourceText } from "../io/read.js";
 import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } from "../io/yaml.js";
+import { isInside, realTarget } from "../io/within.js";
 import { LIMITS } from "../limits.js";
 
 /** Where ADR tools put decision records, in the order they are looked for. */
@@ -56,11 +57,11 @@ export function displayPath(path: string, cwd: string): string {
  * one named in .adr-dir (adr-tools), doc/adr, docs/adr and docs/decisions,
  * whichever exist. Throws InputError only when there is nothing to look at.
  */
-export function discover(args: readonly string[], cwd: string): Discovered[] {
+export function discover(args: readonly string[], cwd: string, root?: string): Discovered[] {
   const out: Discovered[] = [];
   let targets: string[] = [...args];
   if (targets.length === 0) {
-    targets = defaultDirs(cwd, out);
+    targets = defaultDirs(cwd, out, root);
     if (targets.length === 0 && out.length === 0) {
       throw new InputError([
         {
@@ -80,6 +81,10 @@ export function discover(args: readonly string[], cwd: string): Discovered[] {
   };
   for (const target of targets) {
     const abs = resolve(cwd, target);
+    if (root !== undefined && !isInside(root, realTarget(cwd, target))) {
+      out.push({ file: displayPath(target, cwd), problem: { file: displayPath(target, cwd), message: `is outside the folder advise works in (${root})`, expected: "a path inside that folder" } });
+      continue;
+    }
     if (!existsSync(abs)) {
       out.push({ file: displayPath(target, cwd), problem: { file: displayPath(target, cwd), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them" } });
       continue;
@@ -98,17 +103,20 @@ export function discover(args: readonly string[], cwd: string): Discovered[] {
   return out;
 }
 
-function defaultDirs(cwd: string, out: Discovered[]): string[] {
+function defaultDirs(cwd: string, out: Discovered[], root?: string): string[] {
   const dirs: string[] = [];
   const adrDirFile = join(cwd, ".adr-dir");
-  if (existsSync(adrDirFile)) {
+  if (existsSync(adrDirFile) && root !== undefined && !isInside(root, realTarget(cwd, ".adr-dir"))) {
+    out.push({ file: ".adr-dir", problem: { file: ".adr-dir", message: `leads outside the folder advise works in (${root})`, expected: "an .adr-dir file inside it" } });
+  } else if (existsSync(adrDirFile)) {
     let named = "";
     try {
       named = readFileSync(adrDirFile, "utf8").split(/\r?\n/)[0]!.trim();
     } catch {
       // unreadable: reported below as naming nothing
     }
-    if (named && isDirectory(resolve(cwd, named))) dirs.push(named);
+    if (named && root !== undefined && !isInside(root, realTarget(cwd, named))) out.push({ file: ".adr-dir", problem: { file: ".adr-dir", line: 1, col: 1, message: `names the folder '${named}', which is outside the folder advise works in (${root})`, expected: "an ADR folder inside it" } });
+    else if (named && isDirectory(resolve(cwd, named))) dirs.push(named);
     else out.push({ file: ".adr-dir", problem: { file: ".adr-dir", line: 1, col: 1, message: named ? `names the folder '${named}', which does not exist` : "is empty or unreadable", expected: "the path of the ADR folder, e.g. doc/adr" } });
   }
   for (const d of DEFAULT_ADR_DIRS) if (isDirectory(join(cwd, d))) dirs.push(d);

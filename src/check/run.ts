@@ -10,7 +10,8 @@ import type { Catalog } from "../catalog/load.js";
 import { type Diagnostic, formatDiagnostic, InputError } from "../diagnostics.js";
 import { evaluate } from "../engine/evaluate.js";
 import type { Result } from "../engine/result.js";
-import { readSource, type SourceText } from "../io/read.js";
+import { readSourceAs, type SourceText } from "../io/read.js";
+import { insideRoot } from "../io/within.js";
 import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } from "../io/yaml.js";
 import { loadProfile, type Profile } from "../profile/load.js";
 import { locator, show, valueAt, validateYaml } from "../validate.js";
@@ -37,6 +38,8 @@ export interface CheckOptions {
   catalog: Catalog;
   /** the folder paths are shown relative to (default: process.cwd()) */
   cwd?: string;
+  /** a real folder path: when given, nothing outside it is read (folders, ADRs, the profiles they name, symbolic links followed) */
+  root?: string;
 }
 
 /** The profile behind a decision: where its values are written, for messages. */
@@ -51,9 +54,9 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
   const cwd = options.cwd ?? process.cwd();
   const profiles = new Map<string, Loaded>();
   const adrs: AdrReport[] = [];
-  for (const item of discover(args, cwd)) {
+  for (const item of discover(args, cwd, options.root)) {
     if ("problem" in item) adrs.push(invalidAdr(item.file, [item.problem]));
-    else adrs.push(checkAdr(item.file, cwd, options.catalog, profiles));
+    else adrs.push(checkAdr(item.file, cwd, options.catalog, profiles, options.root));
   }
   const count = (o: AdrOutcome) => adrs.filter((a) => a.outcome === o).length;
   const summary = { checked: adrs.length, passed: count("passed"), warned: count("warned"), failed: count("failed"), skipped: count("skipped"), invalid: count("invalid") };
@@ -75,21 +78,17 @@ function invalidAdr(file: string, diagnostics: Diagnostic[], extra: Partial<AdrR
   return { file, ...extra, outcome: "invalid", decisions: [], diagnostics };
 }
 
-/** readSource on the absolute path, with messages naming the path as shown. */
-function readAs(shown: string, abs: string): SourceText {
-  try {
-    return { ...readSource(abs), file: shown };
-  } catch (e) {
-    if (e instanceof InputError) throw new InputError(e.diagnostics.map((d) => (d.file === abs ? { ...d, file: shown } : d)));
-    throw e;
-  }
+/** readSource on the absolute path, with messages naming the path as shown; refused when it leads outside `root`. */
+function readAs(shown: string, abs: string, root: string | undefined): SourceText {
+  if (root !== undefined) insideRoot(root, abs, shown);
+  return readSourceAs(abs, shown);
 }
 
-function checkAdr(file: string, cwd: string, catalog: Catalog, profiles: Map<string, Loaded>): AdrReport {
+function checkAdr(file: string, cwd: string, catalog: Catalog, profiles: Map<string, Loaded>, root: string | undefined): AdrReport {
   const abs = resolve(cwd, file);
   let adr;
   try {
-    adr = parseAdr(readAs(file, abs));
+    adr = parseAdr(readAs(file, abs, root));
   } catch (e) {
     if (e instanceof InputError) return invalidAdr(file, e.diagnostics);
     throw e;
@@ -101,7 +100,7 @@ function checkAdr(file: string, cwd: string, catalog: Catalog, profiles: Map<str
   };
   if (adr.blocks.length === 0) return { file, ...head, outcome: "skipped", skipReason: "no-block", decisions: [], diagnostics: [] };
   if (adr.inactive) return { file, ...head, outcome: "skipped", skipReason: "inactive-status", decisions: [], diagnostics: [] };
-  const decisions = adr.blocks.map((b) => checkBlock(b, file, abs, cwd, catalog, profiles));
+  const decisions = adr.blocks.map((b) => checkBlock(b, file, abs, cwd, catalog, profiles, root));
   const worst = (["invalid", "failed", "warned", "passed"] as const).find((o) => decisions.some((d) => d.outcome === o)) ?? "passed";
   return { file, ...head, outcome: worst, decisions, diagnostics: [] };
 }
@@ -121,7 +120,7 @@ function invalidDecision(line: number, col: number, diagnostics: Diagnostic[], e
   };
 }
 
-function checkBlock(block: AdrBlock, file: string, abs: string, cwd: string, catalog: Catalog, profiles: Map<string, Loaded>): DecisionReport {
+function checkBlock(block: AdrBlock, file: string, abs: string, cwd: string, catalog: Catalog, profiles: Map<string, Loaded>, root: string | undefined): DecisionReport {
   if (!("src" in block)) return invalidDecision(block.line, block.col, block.problems);
   const { src, base } = block;
   const value = valueAt(src.value, base);
@@ -151,7 +150,7 @@ function checkBlock(block: AdrBlock, file: string, abs: string, cwd: string, cat
 
   let loaded: Loaded;
   if (typeof data.profile === "string") {
-    loaded = loadProfileFile(data.profile, dirname(abs), cwd, catalog, profiles);
+    loaded = loadProfileFile(data.profile, dirname(abs), cwd, catalog, profiles, root);
     if (!loaded.ok) {
       const pos = at(["profile"]);
       const diagnostics = loaded.error.diagnostics.map((d) =>
@@ -194,14 +193,14 @@ function checkBlock(block: AdrBlock, file: string, abs: string, cwd: string, cat
 }
 
 /** A profile file, loaded and scored once per absolute path however many ADRs share it. */
-function loadProfileFile(written: string, adrDir: string, cwd: string, catalog: Catalog, profiles: Map<string, Loaded>): Loaded {
+function loadProfileFile(written: string, adrDir: string, cwd: string, catalog: Catalog, profiles: Map<string, Loaded>, root: string | undefined): Loaded {
   const abs = resolve(adrDir, written);
   const cached = profiles.get(abs);
   if (cached) return cached;
   const file = displayPath(abs, cwd);
   let loaded: Loaded;
   try {
-    const src = parseYaml(readAs(file, abs));
+    const src = parseYaml(readAs(file, abs, root));
     const profile = loadProfile(src);
     loaded = { ok: true, file, profile, ref: { src, base: [] }, result: evaluateRanking(profile, catalog) };
   } catch (e) {
