@@ -3,8 +3,8 @@
 // src/cli.ts is the entry point that runs it.
 
 import { stdoutIsTTY, stdoutStream, stdoutWidth, writeStdout } from "./io/stdout.js";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
@@ -18,6 +18,7 @@ Examples:
   advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
   advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
   cat profile.yaml | advise -                         read the profile from standard input
+  advise mcp                                          serve the tools to an AI assistant (MCP on stdio; see README.md)
 
 A profile is a small YAML file (see README.md, "Profile reference"):
   version: 1
@@ -58,7 +59,7 @@ function packageRoot(): string {
   return typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
 }
 
-const COMMANDS = ["check", "engines", "explain", "init", "schema", "help"];
+const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"];
 
 async function runAdvise(profilePath: string | undefined, opts: MainOptions, program?: Command): Promise<number> {
   if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
@@ -133,7 +134,56 @@ export function buildProgram(argv: string[] = []): Command {
   if (profileFirst(argv)) return program;
   registerInfoCommands(program);
   registerCheckCommand(program);
+  registerMcpCommand(program);
   return program;
+}
+
+const MCP_EXAMPLES = `
+Examples:
+  advise mcp                                  serve the current folder (check_adrs reads only inside it)
+  advise mcp --root ~/src/payments            serve another folder
+  advise mcp --catalog my-engines             with a user catalogue, as for advise PROFILE
+
+An MCP client starts it; for example, in its JSON configuration:
+  { "mcpServers": { "stream-advisor": { "command": "npx", "args": ["advise", "mcp", "--root", "/path/to/repo"] } } }
+Tools: advise, validate_profile, check_adrs, engines, explain. Resources: the profile's JSON
+Schema and the example profiles. Standard output carries the protocol; notes go to stderr.`;
+
+/** `advise mcp`: an MCP server on stdio. The SDK is in its own bundle, loaded only here. */
+function registerMcpCommand(program: Command): void {
+  program
+    .command("mcp")
+    .description("serve advise, validate_profile, check_adrs, engines and explain to an AI assistant (Model Context Protocol, stdio)")
+    .option("--root <dir>", "the folder the tools may read (default: the current folder)")
+    .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--debug", "print stack traces of internal errors on stderr")
+    .helpOption("-h, --help", "show this help")
+    .addHelpText("after", MCP_EXAMPLES)
+    .action(async (opts: { root?: string; catalog?: string; debug?: boolean }) => {
+      const { realRoot } = await import("./io/within.js");
+      if (opts.catalog !== undefined) opts.catalog = resolve(opts.catalog); // relative to where the command was typed
+      if (opts.root !== undefined) {
+        let isDir = false;
+        try {
+          isDir = statSync(opts.root).isDirectory();
+        } catch {
+          // reported below
+        }
+        if (!isDir) throw new UsageError(`--root: '${opts.root}' is not a folder`);
+        // the config file and relative paths are looked up from the folder served, as if started there
+        process.chdir(opts.root);
+      }
+      const catalog = await catalogFor(opts);
+      staleNote(catalog.asOf, process.env.ADVISE_NOW ? new Date(process.env.ADVISE_NOW) : undefined);
+      const { serveStdio } = loadMcp();
+      await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: version(), debug: Boolean(opts.debug) });
+    });
+}
+
+/** The MCP bundle (dist/advise-mcp.cjs, beside this one): required, so that no other command reads it. */
+function loadMcp(): typeof import("./mcp/server.js") {
+  if (typeof __dirname !== "string") throw new Error("advise mcp runs from the built CLI (npm run build)");
+  return require(join(__dirname, "advise-mcp.cjs")) as typeof import("./mcp/server.js");
 }
 
 /** `engines` and `explain`: the catalogue and the rules, as text or JSON; `schema` and `init` for writing profiles. */
