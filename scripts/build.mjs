@@ -150,7 +150,7 @@ await build({
   legalComments: "none",
   logLevel: "error",
 });
-if (/advise-mcp|modelcontextprotocol/.test(bundleText) && !bundleText.includes('"advise-mcp.cjs"')) {
+if (/modelcontextprotocol|StdioServerTransport|jsonrpc/.test(bundleText)) {
   console.error("the main bundle mentions the MCP SDK: it must be loaded only by `advise mcp`, from dist/advise-mcp.cjs");
   process.exit(1);
 }

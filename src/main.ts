@@ -140,7 +140,7 @@ export function buildProgram(argv: string[] = []): Command {
 
 const MCP_EXAMPLES = `
 Examples:
-  advise mcp                                  serve the current folder (check_adrs reads only inside it)
+  advise mcp                                  serve the current folder (the tools read nothing outside it)
   advise mcp --root ~/src/payments            serve another folder
   advise mcp --catalog my-engines             with a user catalogue, as for advise PROFILE
 

@@ -33,8 +33,12 @@ function instructions(ctx: ToolContext): string {
   ].join(" ");
 }
 
-/** An MCP server (not yet connected) serving the tools and resources for one working folder and catalogue. */
-export function createMcpServer(options: McpOptions): Server {
+/**
+ * An MCP server (not yet connected) serving the tools and resources for one
+ * working folder and catalogue. Tool calls in progress are kept in `pending`,
+ * so that a server told to stop can first answer what it was asked.
+ */
+export function createMcpServer(options: McpOptions, pending: Set<Promise<unknown>> = new Set()): Server {
   const ctx: ToolContext = { root: options.root, catalog: options.catalog, packageRoot: options.packageRoot };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const list = tools(ctx);
@@ -47,7 +51,10 @@ export function createMcpServer(options: McpOptions): Server {
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const tool = list.find((t) => t.name === request.params.name);
     if (!tool) throw new McpError(ErrorCode.InvalidParams, unknownName("tool", request.params.name, list.map((t) => t.name)));
-    return callTool(tool, request.params.arguments ?? {}, ctx, { debug: options.debug ?? false, log });
+    const call = callTool(tool, request.params.arguments ?? {}, ctx, { debug: options.debug ?? false, log });
+    pending.add(call);
+    void call.finally(() => pending.delete(call));
+    return call;
   });
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({
     resources: served.map(({ uri, name, title, description, mimeType }) => ({ uri, name, title, description, mimeType })),
@@ -84,15 +91,26 @@ function errorText(e: unknown, opts: { debug: boolean; log: (line: string) => vo
  * (or the connection fails); resolves once the last message is written.
  */
 export async function serveStdio(options: McpOptions): Promise<void> {
-  const server = createMcpServer(options);
+  const pending = new Set<Promise<unknown>>();
+  const server = createMcpServer(options, pending);
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
   });
   await server.connect(transport);
-  const end = () => void server.close();
-  process.stdin.once("end", end);
-  process.stdin.once("close", end);
+  let ending = false;
+  const end = async () => {
+    if (ending) return;
+    ending = true;
+    // answer the calls already read before closing (their replies go out a turn after they settle)
+    while (pending.size) await Promise.allSettled([...pending]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await server.close();
+  };
+  process.stdin.once("end", () => void end());
+  process.stdin.once("close", () => void end());
+  // a client that has gone away cannot be answered: stop quietly
+  process.stdout.on("error", () => void server.close());
   if (process.stdin.isTTY && process.stderr.isTTY) {
     process.stderr.write("advise mcp: an MCP server on standard input and output, for an MCP client to start (see README.md, \"advise mcp\"); Ctrl-D ends it.\n");
   }
