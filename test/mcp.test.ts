@@ -462,3 +462,22 @@ describe("advise mcp as a process", () => {
     expect(readFileSync(join(CLI_ROOT, "dist", "advise-bundle.cjs"), "latin1")).not.toMatch(/modelcontextprotocol|StdioServerTransport/);
   });
 });
+
+describe("the README's example exchange", () => {
+  const readme = readFileSync(join(CLI_ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("An example exchange"), readme.indexOf("## Exit codes"));
+  const blocks = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  it("is what the server answers", async () => {
+    expect(blocks).toHaveLength(3);
+    const request = JSON.parse(blocks[0]!) as { params: { name: string; arguments: { profile: string; file: string } } };
+    const client = await connect();
+    const checked = await client.callTool(request.params);
+    expect(`${JSON.stringify(checked.structuredContent, null, 2)}\n`).toBe(blocks[1]);
+    const fixed = request.params.arguments.profile.replace("procesing", "processing").replace("libary", "library");
+    const advised = await client.callTool({ name: "advise", arguments: { ...request.params.arguments, profile: fixed } });
+    expect(`${JSON.stringify((advised.structuredContent as { recommendation: unknown }).recommendation, null, 2)}\n`).toBe(blocks[2]);
+    const error = /`(\{"content":.*"isError":true\})`/.exec(section)![1]!;
+    expect(JSON.stringify(await client.callTool({ name: "advise", arguments: { profile: "version: 1\nlatency: 10ms\nthroughput: 1k/s\nstate: smal\n" } }))).toBe(error);
+    await client.close();
+  });
+});
