@@ -46,7 +46,7 @@ export function createMcpServer(options: McpOptions, pending: Set<Promise<unknow
   const server = new Server({ name: "stream-advisor", title: "stream-advisor", version: options.version }, { capabilities: { tools: {}, resources: {} }, instructions: instructions(ctx) });
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: list.map(({ name, title, description, inputSchema, outputSchema, annotations }) => ({ name, title, description, inputSchema, outputSchema, annotations })) as never,
+    tools: list.map(({ name, title, description, inputSchema, outputSchema, annotations }) => ({ name, title, description, inputSchema, outputSchema, annotations })),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const tool = list.find((t) => t.name === request.params.name);
