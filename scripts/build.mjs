@@ -134,10 +134,30 @@ if (!bundleText.startsWith(`${WRAP_START}\n"use strict";`) || !bundleText.trimEn
   console.error("the bundle is not wrapped as one function expression (a #! line in src/cli.ts, or a changed banner?): the launcher calls it as one");
   process.exit(1);
 }
+// 3. `advise mcp`: the MCP server and the SDK in a bundle of their own, which
+// the CLI requires only for that command (the SDK is several times the size
+// of the rest of the CLI: in the main bundle every run would read it).
+await build({
+  entryPoints: [join(root, "src/mcp/server.ts")],
+  alias: { yaml: join(root, "node_modules", "yaml", "browser", "dist", "index.js") },
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  outfile: join(root, "dist", "advise-mcp.cjs"),
+  define: { __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version), "import.meta.url": "undefined" },
+  minify: process.env.ADVISE_NO_MINIFY !== "1",
+  legalComments: "none",
+  logLevel: "error",
+});
+if (/modelcontextprotocol|StdioServerTransport|jsonrpc/.test(bundleText)) {
+  console.error("the main bundle mentions the MCP SDK: it must be loaded only by `advise mcp`, from dist/advise-mcp.cjs");
+  process.exit(1);
+}
 copyFileSync(join(root, "scripts", "launcher.cjs"), join(root, "dist", "advise.cjs"));
 chmodSync(join(root, "dist", "advise.cjs"), 0o755);
 
-// 3. Warm the code cache with the most common run (a table for a shipped profile).
+// 4. Warm the code cache with the most common run (a table for a shipped profile).
 const warm = spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), join(root, "profiles", "card-authorization.yaml")], {
   env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1", NO_COLOR: "1" },
   stdio: ["ignore", "ignore", "inherit"],

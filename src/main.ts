@@ -3,8 +3,8 @@
 // src/cli.ts is the entry point that runs it.
 
 import { stdoutIsTTY, stdoutStream, stdoutWidth, writeStdout } from "./io/stdout.js";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
@@ -19,6 +19,7 @@ Examples:
   advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
   advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
   cat profile.yaml | advise -                         read the profile from standard input
+  advise mcp                                          serve the tools to an AI assistant (MCP on stdio; see README.md)
 
 A profile is a small YAML file (see README.md, "Profile reference"):
   version: 1
@@ -59,7 +60,7 @@ function packageRoot(): string {
   return typeof __dirname === "string" ? join(__dirname, "..") : join(dirname(fileURLToPath(import.meta.url)), "..");
 }
 
-const COMMANDS = ["check", "engines", "explain", "init", "schema", "help"];
+const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"];
 
 async function runAdvise(profilePath: string | undefined, opts: MainOptions, program?: Command): Promise<number> {
   if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
@@ -77,20 +78,9 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   }
   const catalog = await catalogFor(opts);
   await staleNote(catalog.asOf);
-  const { readProfile } = await import("./advise.js");
-  const { evaluate } = await import("./engine/evaluate.js");
+  const { readProfile, adviseOn } = await import("./advise.js");
   const profile = readProfile(profilePath);
-  const result = evaluate(profile, catalog);
-  if (opts.whyNot !== undefined) {
-    const ids = catalog.engines.map((e) => e.id);
-    if (!ids.includes(opts.whyNot)) {
-      const { closest } = await import("./suggest.js");
-      const guess = closest(opts.whyNot, ids);
-      throw new UsageError(`--why-not: unknown engine '${opts.whyNot}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
-    }
-    const { whyNot } = await import("./engine/why-not.js");
-    result.whyNot = whyNot(result, profile, catalog, opts.whyNot);
-  }
+  const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
@@ -150,7 +140,56 @@ export function buildProgram(argv: string[] = []): Command {
   if (profileFirst(argv)) return program;
   registerInfoCommands(program);
   registerCheckCommand(program);
+  registerMcpCommand(program);
   return program;
+}
+
+const MCP_EXAMPLES = `
+Examples:
+  advise mcp                                  serve the current folder (the tools read nothing outside it)
+  advise mcp --root ~/src/payments            serve another folder
+  advise mcp --catalog my-engines             with a user catalogue, as for advise PROFILE
+
+An MCP client starts it; for example, in its JSON configuration:
+  { "mcpServers": { "stream-advisor": { "command": "npx", "args": ["advise", "mcp", "--root", "/path/to/repo"] } } }
+Tools: advise, validate_profile, check_adrs, engines, explain. Resources: the profile's JSON
+Schema and the example profiles. Standard output carries the protocol; notes go to stderr.`;
+
+/** `advise mcp`: an MCP server on stdio. The SDK is in its own bundle, loaded only here. */
+function registerMcpCommand(program: Command): void {
+  program
+    .command("mcp")
+    .description("serve advise, validate_profile, check_adrs, engines and explain to an AI assistant (Model Context Protocol, stdio)")
+    .option("--root <dir>", "the folder the tools may read (default: the current folder)")
+    .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--debug", "print stack traces of internal errors on stderr")
+    .helpOption("-h, --help", "show this help")
+    .addHelpText("after", MCP_EXAMPLES)
+    .action(async (opts: { root?: string; catalog?: string; debug?: boolean }) => {
+      const { realRoot } = await import("./io/within.js");
+      if (opts.catalog !== undefined) opts.catalog = resolve(opts.catalog); // relative to where the command was typed
+      if (opts.root !== undefined) {
+        let isDir = false;
+        try {
+          isDir = statSync(opts.root).isDirectory();
+        } catch {
+          // reported below
+        }
+        if (!isDir) throw new UsageError(`--root: '${opts.root}' is not a folder`);
+        // the config file and relative paths are looked up from the folder served, as if started there
+        process.chdir(opts.root);
+      }
+      const catalog = await catalogFor(opts);
+      await staleNote(catalog.asOf);
+      const { serveStdio } = loadMcp();
+      await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: version(), debug: Boolean(opts.debug) });
+    });
+}
+
+/** The MCP bundle (dist/advise-mcp.cjs, beside this one): required, so that no other command reads it. */
+function loadMcp(): typeof import("./mcp/server.js") {
+  if (typeof __dirname !== "string") throw new Error("advise mcp runs from the built CLI (npm run build)");
+  return require(join(__dirname, "advise-mcp.cjs")) as typeof import("./mcp/server.js");
 }
 
 /** `engines` and `explain`: the catalogue and the rules, as text or JSON; `schema` and `init` for writing profiles. */
@@ -202,14 +241,16 @@ function registerInfoCommands(program: Command): void {
     .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
       const catalog = await catalogFor(opts);
       const m = await import("./commands/engines.js");
-      if (id === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify({ asOf: catalog.asOf, engines: m.engineSummaries(catalog) }, null, 2)}\n` : noCommands(m.enginesText(visibleDeep(catalog))));
+      if (opts.format === "json") {
+        await writeStdout(`${JSON.stringify(id === undefined ? m.enginesJson(catalog) : m.engineJson(catalog, id), null, 2)}\n`);
         return;
       }
-      const engine = catalog.engines.find((e) => e.id === id);
-      if (!engine) throw new UsageError(await unknownName("engine", id, catalog.engines.map((e) => e.id)));
+      if (id === undefined) {
+        await writeStdout(noCommands(m.enginesText(visibleDeep(catalog))));
+        return;
+      }
       const userFile = catalog.userFiles[id];
-      await writeStdout(opts.format === "json" ? `${JSON.stringify({ ...engine, ...(userFile ? { userFile } : {}) }, null, 2)}\n` : noCommands(m.engineText(visibleDeep(engine), userFile && visible(userFile))));
+      await writeStdout(noCommands(m.engineText(visibleDeep(m.engineById(catalog, id)), userFile && visible(userFile))));
     });
   program
     .command("explain")
@@ -218,28 +259,14 @@ function registerInfoCommands(program: Command): void {
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .action(async (ruleId: string | undefined, opts: { format: "text" | "json" }) => {
       const catalog = await catalogFor({});
-      const { RULES, ruleById } = await import("./rules/index.js");
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify(RULES.map((r) => m.explainRule(r, catalog)), null, 2)}\n` : m.ruleListText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.explainAll(catalog), null, 2)}\n` : m.ruleListText(catalog));
         return;
       }
-      const rule = ruleById(ruleId);
-      if (!rule) {
-        // a profile field names its rule too: `advise explain latency` means latency-budget
-        const byField = RULES.filter((r) => r.requirement === ruleId || r.id.startsWith(ruleId));
-        if (byField.length === 1) throw new UsageError(`unknown rule '${ruleId}' (did you mean '${byField[0]!.id}'?); expected one of ${RULES.map((r) => r.id).join(", ")}`);
-        throw new UsageError(await unknownName("rule", ruleId, RULES.map((r) => r.id)));
-      }
-      const x = m.explainRule(rule, catalog);
+      const x = m.explainById(ruleId, catalog);
       await writeStdout(opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
     });
-}
-
-async function unknownName(what: string, name: string, known: string[]): Promise<string> {
-  const { closest } = await import("./suggest.js");
-  const guess = closest(name, known);
-  return `unknown ${what} '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${known.join(", ")}`;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -37,3 +37,9 @@ export function distance(a: string, b: string): number {
   }
   return d[rows - 1]![cols - 1]!;
 }
+
+/** "unknown engine 'flnk' (did you mean 'flink'?); expected one of ...": the message for a name not in a list. */
+export function unknownName(what: string, name: string, known: readonly string[]): string {
+  const guess = closest(name, known);
+  return `unknown ${what} '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${known.join(", ")}`;
+}

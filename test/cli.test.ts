@@ -93,7 +93,7 @@ describe("help and version", () => {
     const r = advise(["profiles/card-authorization.yaml", "--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(full);
-    for (const c of ["check", "engines", "explain", "init", "schema"]) expect(r.stdout).toContain(`  ${c}`);
+    for (const c of ["check", "engines", "explain", "init", "mcp", "schema"]) expect(r.stdout).toContain(`  ${c}`);
     const extra = advise(["profiles/card-authorization.yaml", "check"]);
     expect(extra.status).toBe(2);
     expect(extra.stderr).toBe("error: too many arguments. Expected 1 argument but got 2.\n(run `advise --help` for usage)\n");

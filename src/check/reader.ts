@@ -4,6 +4,7 @@
 // ```yaml stream-advisor block. YAML is parsed by parseYaml with the block's
 // starting line, so every position is a position in the ADR file.
 
+import { isInside, realRoot, realTarget } from "../io/within.js";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
@@ -82,6 +83,8 @@ export interface PathBase {
   base?: string;
   /** the repository root: default ADR folders are looked for from cwd up to it */
   root?: string;
+  /** read nothing outside root (symbolic links followed): an ADR or an .adr-dir folder leading outside is a problem (advise mcp) */
+  confine?: boolean;
 }
 
 /**
@@ -96,9 +99,10 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
   const base = where.base ?? cwd;
   const show = (p: string) => displayPath(p, cwd, base, where.root ?? cwd);
   const out: Discovered[] = [];
+  const root = realRoot(where.root ?? cwd);
   let targets: string[] = [...args];
   if (targets.length === 0) {
-    targets = defaultDirs(cwd, where.root ?? cwd, out, show);
+    targets = defaultDirs(cwd, where.root ?? cwd, out, show, where.confine ? root : undefined);
     if (targets.length === 0 && out.length === 0) {
       throw new InputError([
         {
@@ -114,7 +118,8 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
     const abs = resolve(cwd, p);
     if (seen.has(abs)) return;
     seen.add(abs);
-    out.push({ file: show(p), abs });
+    if (where.confine && !isInside(root, realTarget(root, abs))) out.push({ file: show(p), abs, problem: { file: show(p), message: `is outside the folder advise works in (${root})`, expected: "a path inside that folder" } });
+    else out.push({ file: show(p), abs });
   };
   for (const target of targets) {
     const abs = resolve(cwd, target);
@@ -157,7 +162,7 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
  * else in the nearest folder above it, up to the repository root, that has any
  * (adr-tools looks for .adr-dir upwards too), so a run from a subfolder finds them.
  */
-function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: string) => string): string[] {
+function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: string) => string, confineTo?: string): string[] {
   const start = resolve(cwd);
   const top = resolve(root);
   const candidates = [start];
@@ -168,13 +173,13 @@ function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: str
     }
   }
   for (const dir of candidates) {
-    const dirs = defaultDirsIn(dir, cwd, out, show);
+    const dirs = defaultDirsIn(dir, cwd, out, show, confineTo);
     if (dirs.length || out.length) return dirs;
   }
   return [];
 }
 
-function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: string) => string): string[] {
+function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: string) => string, confineTo?: string): string[] {
   const dirs: string[] = [];
   const rel = (p: string) => relative(cwd, join(dir, p)) || ".";
   const adrDirFile = join(dir, ".adr-dir");
@@ -185,7 +190,10 @@ function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: st
     } catch {
       // unreadable: reported below as naming nothing
     }
-    if (named && isDirectory(resolve(dir, named))) dirs.push(rel(named));
+    if (named && confineTo !== undefined && !isInside(confineTo, realTarget(confineTo, resolve(dir, named)))) {
+      const file = show(rel(".adr-dir"));
+      out.push({ file, abs: adrDirFile, problem: { file, line: 1, col: 1, message: `names the folder '${named}', which is outside the folder advise works in (${confineTo})`, expected: "an ADR folder inside that folder" } });
+    } else if (named && isDirectory(resolve(dir, named))) dirs.push(rel(named));
     else {
       const file = show(rel(".adr-dir"));
       out.push({ file, abs: adrDirFile, problem: { file, line: 1, col: 1, message: named ? `names the folder '${named}', which does not exist` : "is empty or unreadable", expected: "the path of the ADR folder, e.g. doc/adr" } });

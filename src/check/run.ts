@@ -81,6 +81,8 @@ export interface CheckOptions {
   root?: string;
   /** read profile files outside the repository root too (default: false) */
   allowOutside?: boolean;
+  /** read nothing at all outside root: ADRs and .adr-dir folders too, symbolic links followed (advise mcp) */
+  confine?: boolean;
   /** the day acknowledgements are judged on and the catalogue's age counted to (default: the clock) */
   today?: Date;
   /** more warned decisions than this fail the run (exit 1); default: no limit */
@@ -122,7 +124,7 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     profiles: new Map(),
   };
   const adrs: AdrReport[] = [];
-  for (const item of discover(args, { cwd, base, root })) {
+  for (const item of discover(args, { cwd, base, root, confine: options.confine ?? false })) {
     if ("problem" in item) adrs.push(invalidAdr(item.file, [item.problem]));
     else adrs.push(checkAdr(item.file, item.abs, run));
   }

@@ -5,6 +5,8 @@ import type { Engine, Fact } from "../catalog/schema.js";
 import { isReady } from "../catalog/schema.js";
 import { routeWords } from "../rules/types.js";
 import { factRefs } from "../catalog/report.js";
+import { UsageError } from "../diagnostics.js";
+import { unknownName } from "../suggest.js";
 
 export interface EngineSummary {
   id: string;
@@ -39,6 +41,25 @@ export function engineSummaries(catalog: Catalog): EngineSummary[] {
     deployment: deploymentWord(e),
     ...(catalog.userFiles[e.id] ? { userFile: catalog.userFiles[e.id] } : {}),
   }));
+}
+
+/** `advise engines --format json`: the catalogue's date and one summary per engine. */
+export function enginesJson(catalog: Catalog): { asOf: string; engines: EngineSummary[] } {
+  return { asOf: catalog.asOf, engines: engineSummaries(catalog) };
+}
+
+/** The descriptor with that id; an unknown id is a UsageError with a did-you-mean. */
+export function engineById(catalog: Catalog, id: string): Engine {
+  const engine = catalog.engines.find((e) => e.id === id);
+  if (!engine) throw new UsageError(unknownName("engine", id, catalog.engines.map((e) => e.id)));
+  return engine;
+}
+
+/** `advise engines ID --format json`: the whole descriptor, with the user file it came from. */
+export function engineJson(catalog: Catalog, id: string): Engine & { userFile?: string } {
+  const engine = engineById(catalog, id);
+  const userFile = catalog.userFiles[id];
+  return { ...engine, ...(userFile ? { userFile } : {}) };
 }
 
 export function enginesText(catalog: Catalog): string {

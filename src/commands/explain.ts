@@ -5,8 +5,10 @@ import type { Catalog } from "../catalog/load.js";
 import { type Outcome, outcome } from "../engine/decide.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
-import { RULES } from "../rules/index.js";
+import { UsageError } from "../diagnostics.js";
+import { RULES, ruleById } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
+import { unknownName } from "../suggest.js";
 
 export interface RuleExplanation {
   id: string;
@@ -47,6 +49,22 @@ export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
     example: { profile: rule.example, answer: answer(ex.with, catalog), withoutRule: answer(ex.without, catalog) },
     docs: `docs/rules.md#${rule.id}`,
   };
+}
+
+/** `advise explain --format json`: every rule explained. */
+export function explainAll(catalog: Catalog): RuleExplanation[] {
+  return RULES.map((r) => explainRule(r, catalog));
+}
+
+/** One rule explained; an unknown id is a UsageError with a did-you-mean (a profile field names its rule too). */
+export function explainById(ruleId: string, catalog: Catalog): RuleExplanation {
+  const rule = ruleById(ruleId);
+  if (rule) return explainRule(rule, catalog);
+  const ids = RULES.map((r) => r.id);
+  // `advise explain latency` means latency-budget
+  const byField = RULES.filter((r) => r.requirement === ruleId || r.id.startsWith(ruleId));
+  if (byField.length === 1) throw new UsageError(`unknown rule '${ruleId}' (did you mean '${byField[0]!.id}'?); expected one of ${ids.join(", ")}`);
+  throw new UsageError(unknownName("rule", ruleId, ids));
 }
 
 export function explainText(x: RuleExplanation): string {

@@ -18,13 +18,35 @@ export function readSource(path: string, maxBytes: number = LIMITS.maxFileBytes)
   return { file, text: decode(file, bytes) };
 }
 
+/** readSource on a path, with messages naming the file as `shown` (a path as the user wrote it). */
+export function readSourceAs(path: string, shown: string): SourceText {
+  try {
+    return { ...readSource(path), file: shown };
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(e.diagnostics.map((d) => (d.file === path ? { ...d, file: shown } : d)));
+    throw e;
+  }
+}
+
+/**
+ * Text handed over in memory (an MCP tool's argument) under the same rules as
+ * a file: the size limit, no NUL bytes, a leading BOM dropped.
+ */
+export function sourceFromText(file: string, text: string, maxBytes: number = LIMITS.maxFileBytes): SourceText {
+  // a string's UTF-8 size is at least its length, so a long one is refused without encoding it
+  if (text.length > maxBytes) tooLarge(file, undefined, maxBytes, "text");
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length > maxBytes) tooLarge(file, bytes.length, maxBytes, "text");
+  return { file, text: decode(file, bytes) };
+}
+
 function fail(file: string, message: string, expected?: string): never {
   throw new InputError([{ file, message, ...(expected ? { expected } : {}) }]);
 }
 
-function tooLarge(file: string, size: number | undefined, maxBytes: number): never {
+function tooLarge(file: string, size: number | undefined, maxBytes: number, what = "file"): never {
   const seen = size === undefined ? `more than ${maxBytes} bytes` : `${size} bytes`;
-  fail(file, `file is too large (${seen})`, `at most ${maxBytes} bytes (${Math.round(maxBytes / 1024)} KiB)`);
+  fail(file, `${what} is too large (${seen})`, `at most ${maxBytes} bytes (${Math.round(maxBytes / 1024)} KiB)`);
 }
 
 function readFileBounded(path: string, maxBytes: number): Buffer {
