@@ -229,14 +229,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const out: string[] = [];
   const visit = (dir: string, rel: string, depth: number) => {
     if (depth > maxDepth || out.length > LIMITS.maxAdrFiles) return;
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    for (const e of sortedEntries(dir)) {
       const p = join(dir, e.name);
       const r = rel ? `${rel}/${e.name}` : e.name;
       const folder = e.isDirectory() || (e.isSymbolicLink() && isDirectory(p));
@@ -300,15 +293,17 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function walk(dir: string, out: string[]): void {
-  let entries;
+/** A folder's entries sorted by name (the same order on every machine); none when it cannot be read. */
+function sortedEntries(dir: string) {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
-    return;
+    return [];
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const e of sortedEntries(dir)) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name.startsWith(".") || e.name === "node_modules") continue;
