@@ -24,16 +24,21 @@ await build({
   banner: { js: requireShim },
   logLevel: "warning",
 });
-const { compileCatalog } = await import(pathToFileURL(join(tmp, "compile.mjs")).href);
+const { compileCatalog, compileExtended } = await import(pathToFileURL(join(tmp, "compile.mjs")).href);
 let catalog;
+let extended;
 try {
   catalog = compileCatalog(join(root, "rules"));
+  extended = compileExtended(join(root, "rules", "extended"), catalog.engines.map((e) => e.id));
 } catch (e) {
   console.error(e.message);
   process.exit(1);
 }
 rmSync(tmp, { recursive: true, force: true });
 writeFileSync(join(root, "dist", "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
+// The extended catalogue: beside the bundle, read only by runs that ask for it
+// (--engines, advise engines, and the `beyond` line when the five fall short).
+writeFileSync(join(root, "dist", "extended.json"), JSON.stringify(extended));
 
 const WRAP_START = "(function (exports, require, module, __filename, __dirname) {";
 const WRAP_END = "\n});";
@@ -104,6 +109,7 @@ await build({
     // a JSON string: V8 parses JSON faster than it builds a large object literal
     __STREAM_ADVISOR_CATALOG_JSON__: JSON.stringify(JSON.stringify(catalog)),
     __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version),
+    __STREAM_ADVISOR_EXTENDED_FILE__: JSON.stringify("extended.json"),
     "import.meta.url": "undefined",
   },
   minify: process.env.ADVISE_NO_MINIFY !== "1",
@@ -166,4 +172,4 @@ if (warm.status !== 0) {
   console.error("the built CLI failed on profiles/card-authorization.yaml");
   process.exit(1);
 }
-console.error(`built dist/advise.cjs (catalogue: ${catalog.engines.map((e) => e.id).join(", ")})`);
+console.error(`built dist/advise.cjs (catalogue: ${catalog.engines.map((e) => e.id).join(", ")}; extended: ${extended.map((e) => e.id).join(", ") || "none"})`);

@@ -7,19 +7,24 @@ import { dirname, join, resolve } from "node:path";
 import * as z from "zod/mini";
 import { readSource } from "./io/read.js";
 import { parseYaml } from "./io/yaml.js";
-import { validateYaml } from "./validate.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { locator, validateYaml } from "./validate.js";
 
 export const CONFIG_NAMES = [".advise.yaml", ".advise.yml", "advise.config.yaml"] as const;
 
 export const configSchema = z.strictObject({
   /** a folder of engine descriptors that add to or override the shipped catalogue, relative to the config file */
   catalog: z.optional(z.string().check(z.minLength(1))),
+  /** which engines to rank: core (the default), extended, or engine ids (a comma-separated string or a list), as --engines */
+  engines: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))])),
 });
 
 export interface ProjectConfig {
   file: string;
   /** absolute path of the user catalogue folder, when the config names one */
   catalog?: string;
+  /** the `engines:` selection, with where it is written (for located errors) */
+  engines?: { value: string | string[]; at: Diagnostic };
 }
 
 /** The nearest config file from `start` upwards, validated; undefined when there is none. */
@@ -31,7 +36,8 @@ export function findConfig(start: string = process.cwd()): ProjectConfig | undef
       if (existsSync(file)) {
         const src = parseYaml(readSource(file));
         const data = src.value === null || src.value === undefined ? {} : validateYaml(configSchema, src);
-        return { file, ...(data.catalog ? { catalog: resolve(dirname(file), data.catalog) } : {}) };
+        const engines = data.engines !== undefined ? { value: data.engines, at: { file: src.file, ...locator(src, [])(["engines"]), message: "" } } : undefined;
+        return { file, ...(data.catalog ? { catalog: resolve(dirname(file), data.catalog) } : {}), ...(engines ? { engines } : {}) };
       }
     }
     const parent = dirname(dir);

@@ -18,6 +18,7 @@ Examples:
   advise profiles/card-authorization.yaml            rank the engines for a workload
   advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
   advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
+  advise profile.yaml --engines extended             rank the five and the extended catalogue (advise engines lists both)
   cat profile.yaml | advise -                         read the profile from standard input
   advise mcp                                          serve the tools to an AI assistant (MCP on stdio; see README.md)
 
@@ -35,13 +36,14 @@ interface MainOptions {
   format: "table" | "json" | "markdown";
   color?: boolean;
   catalog?: string;
+  engines?: string;
   debug?: boolean;
   whyNot?: string;
 }
 
-async function catalogFor(opts: { catalog?: string }) {
+async function catalogFor(opts: { catalog?: string; engines?: string }) {
   const { catalogFor: resolve } = await import("./catalog/shipped.js");
-  return resolve(opts.catalog);
+  return resolve({ catalog: opts.catalog, engines: opts.engines });
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
@@ -81,6 +83,17 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   const { readProfile, adviseOn } = await import("./advise.js");
   const profile = readProfile(profilePath);
   const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
+  // no answer, or a weak one, among the default engines: would an extended engine do?
+  const { isDefaultSet } = await import("./catalog/select.js");
+  if (isDefaultSet(catalog)) {
+    const { beyond, beyondReason } = await import("./engine/beyond.js");
+    if (beyondReason(result, catalog)) {
+      const { widened } = await import("./catalog/shipped.js");
+      const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
+      const b = beyond(profile, catalog, await widened(catalog), result, command);
+      if (b) result.beyond = b;
+    }
+  }
   const { wantColor, makeStyle } = await import("./color.js");
   const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
   const { render } = await import("./format/index.js");
@@ -95,6 +108,11 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   return 0;
 }
 
+
+/** A word as a POSIX shell reads it: quoted only when it must be. */
+function shellWord(w: string): string {
+  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`;
+}
 
 function version(): string {
   return typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev";
@@ -129,6 +147,7 @@ export function buildProgram(argv: string[] = []): Command {
     .option("--no-color", "force colour off")
     .option("--why-not <engine>", "why ENGINE lost, and the single changes that would make it win")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
@@ -239,7 +258,9 @@ function registerInfoCommands(program: Command): void {
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
-      const catalog = await catalogFor(opts);
+      // both sets, marked: the five core engines (and a user catalogue's) and the extended catalogue
+      const { widened } = await import("./catalog/shipped.js");
+      const catalog = await widened(await catalogFor({ catalog: opts.catalog, engines: "core" }));
       const m = await import("./commands/engines.js");
       if (opts.format === "json") {
         await writeStdout(`${JSON.stringify(id === undefined ? m.enginesJson(catalog) : m.engineJson(catalog, id), null, 2)}\n`);
@@ -251,6 +272,17 @@ function registerInfoCommands(program: Command): void {
       }
       const userFile = catalog.userFiles[id];
       await writeStdout(noCommands(m.engineText(visibleDeep(m.engineById(catalog, id)), userFile && visible(userFile))));
+  // no answer, or a weak one, among the default engines: would an extended engine do?
+  const { isDefaultSet } = await import("./catalog/select.js");
+  if (isDefaultSet(catalog)) {
+    const { beyond, beyondReason } = await import("./engine/beyond.js");
+    if (beyondReason(result, catalog)) {
+      const { widened } = await import("./catalog/shipped.js");
+      const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
+      const b = beyond(profile, catalog, await widened(catalog), result, command);
+      if (b) result.beyond = b;
+    }
+  }
     });
   program
     .command("explain")

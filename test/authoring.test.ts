@@ -95,7 +95,7 @@ describe("user catalogues", () => {
     const r = advise(["profiles/card-authorization.yaml", "--catalog", "examples/catalog", "--format", "json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.catalog.engines).toEqual(["akka-streams", "beam", "flink", "kafka-streams", "ksqldb", "pekko-streams", "spark"]);
+    expect(j.catalog.engines).toEqual(["akka-streams", "beam", "flink", "kafka-streams", "pekko-streams", "spark"]);
     const pekko = j.ranking.find((e: { engine: string }) => e.engine === "pekko-streams");
     expect(pekko.catalogFile).toBe("examples/catalog/pekko-streams.yaml");
     expect(pekko.disqualified).toBe(false);

@@ -1,12 +1,25 @@
-// Build step: load and validate the YAML catalogue once, for embedding in the bundle.
+// Build step: load and validate the YAML catalogues once, for embedding in the bundle
+// (the five core engines) and for dist/extended.json (the extended catalogue).
 import { InputError, formatDiagnostic } from "../diagnostics.js";
-import { loadCatalogDir } from "./load.js";
+import { loadCatalogDir, loadEngineDir } from "./load.js";
 
-export function compileCatalog(dir: string) {
+function compiled<T>(what: string, load: () => T): T {
   try {
-    return loadCatalogDir(dir);
+    return load();
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`the catalogue is invalid:\n${e.diagnostics.map(formatDiagnostic).join("\n")}`);
+    if (e instanceof InputError) throw new Error(`the ${what} is invalid:\n${e.diagnostics.map(formatDiagnostic).join("\n")}`);
     throw e;
   }
+}
+
+export function compileCatalog(dir: string) {
+  return compiled("catalogue", () => loadCatalogDir(dir));
+}
+
+/** The extended catalogue (rules/extended/); its ids must not repeat a core engine's. */
+export function compileExtended(dir: string, coreIds: string[]) {
+  const engines = compiled("extended catalogue", () => loadEngineDir(dir));
+  const clash = engines.filter((e) => coreIds.includes(e.id)).map((e) => e.id);
+  if (clash.length) throw new Error(`the extended catalogue repeats core engine ids: ${clash.join(", ")}`);
+  return engines;
 }

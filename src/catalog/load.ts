@@ -4,8 +4,8 @@
 // rule weights for known rules), with located errors.
 
 import { compareText } from "../text.js";
-import { readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
+import { engineFiles, listYaml } from "./files.js";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { readSource } from "../io/read.js";
 import { parseYaml } from "../io/yaml.js";
@@ -23,6 +23,10 @@ export interface Catalog {
   engines: Engine[];
   /** engine id to the file it came from, for engines added or changed by a user's catalogue */
   userFiles: Record<string, string>;
+  /** the ids of the engines here that come from the shipped extended catalogue (rules/extended/); absent when none do */
+  extended?: string[];
+  /** the --engines (or config `engines:`) selection as given, when one was made; absent for the default set */
+  selection?: string[];
 }
 
 export function loadEngineFile(path: string): Engine {
@@ -63,6 +67,8 @@ export function forEachFact(engine: Engine, f: (path: string[], fact: Fact) => v
   for (const k of ["eventTime", "batch", "portability"] as const) f([k], engine[k]);
 }
 
+export { engineFiles } from "./files.js";
+
 export function loadRulesConfig(path: string): RulesConfig {
   const src = parseYaml(readSource(path));
   const config = validateYaml(rulesConfigSchema, src);
@@ -79,24 +85,6 @@ export function loadRulesConfig(path: string): RulesConfig {
   }
   if (problems.length) throw new InputError(problems);
   return config;
-}
-
-/** Engine files in a folder (its engines/ subfolder when there is one). */
-export function engineFiles(dir: string): string[] {
-  const folder = listYaml(join(dir, "engines")) ?? listYaml(dir);
-  if (folder === undefined) throw new InputError([{ file: dir, message: "no such catalogue folder", expected: "a folder of engine YAML files (or one with an engines/ subfolder)" }]);
-  return folder;
-}
-
-function listYaml(dir: string): string[] | undefined {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile() && /\.ya?ml$/.test(d.name))
-      .map((d) => join(dir, d.name))
-      .sort();
-  } catch {
-    return undefined;
-  }
 }
 
 /** The shipped catalogue from its YAML source folder (rules/). */
@@ -121,6 +109,27 @@ export function loadCatalogDir(dir: string): Catalog {
   if (diagnostics.length || !config) throw new InputError(diagnostics);
   engines.sort((a, b) => compareText(a.id, b.id));
   return { asOf: config.asOf, config, engines, userFiles: {} };
+}
+
+/**
+ * Every engine file directly in a folder (the shipped extended catalogue,
+ * rules/extended/), validated like the core ones; all problems together.
+ */
+export function loadEngineDir(dir: string): Engine[] {
+  const files = listYaml(dir);
+  if (files === undefined) throw new InputError([{ file: dir, message: "no such catalogue folder", expected: "a folder of engine YAML files" }]);
+  const diagnostics: Diagnostic[] = [];
+  const engines: Engine[] = [];
+  for (const file of files) {
+    try {
+      engines.push(loadEngineFile(file));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      diagnostics.push(...e.diagnostics);
+    }
+  }
+  if (diagnostics.length) throw new InputError(diagnostics);
+  return engines.sort((a, b) => compareText(a.id, b.id));
 }
 
 /**

@@ -187,6 +187,13 @@ export const rulesConfigSchema = z.strictObject({
   weights: z.record(z.string(), weight),
   /** a result is "close" when the winner leads the runner-up by fewer points than this */
   closeMargin: z.number().check(z.gte(0), z.lte(100)),
+  /** when to look beyond the default engines (docs/result.md#beyond) */
+  beyond: z.optional(
+    z.strictObject({
+      /** a top pick scoring under this is a weak fit: the report names extended engines that rank ahead of it */
+      weakFitBelow: z.number().check(z.gte(0), z.lte(100)),
+    }),
+  ),
 });
 
 export type RulesConfig = z.output<typeof rulesConfigSchema>;

@@ -1,20 +1,31 @@
 // The catalogue that ships with the tool. The build compiles rules/*.yaml
-// into the bundle (validated once, at build time); from source (tests,
-// development) it is loaded and validated from the YAML on first use.
+// (the five core engines) into the bundle and rules/extended/*.yaml (the
+// extended catalogue) into dist/extended.json, both validated once, at build
+// time; the extended one is read only when a run asks for it. From source
+// (tests, development) both are loaded and validated from the YAML on first use.
 
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../diagnostics.js";
+import { compareText } from "../text.js";
 import type { Catalog } from "./load.js";
+import type { Engine } from "./schema.js";
 
 declare const __STREAM_ADVISOR_CATALOG_JSON__: string | undefined;
+/** set by the build: the extended catalogue is compiled into dist/extended.json, beside the bundle */
+declare const __STREAM_ADVISOR_EXTENDED_FILE__: string | undefined;
+declare const __dirname: string | undefined;
 
 let cached: Catalog | undefined;
+let extendedCache: Engine[] | undefined;
 
 /** The folder holding the shipped YAML catalogue (rules/). */
 export function rulesDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "rules");
 }
 
+/** The five core engines and the rule settings. */
 export async function shippedCatalog(): Promise<Catalog> {
   if (cached) return cached;
   if (typeof __STREAM_ADVISOR_CATALOG_JSON__ !== "undefined") {
@@ -26,18 +37,85 @@ export async function shippedCatalog(): Promise<Catalog> {
   return cached;
 }
 
-/**
- * The catalogue a command uses: the shipped one, plus a user catalogue from
- * --catalog or, failing that, the nearest config file's `catalog:`. Every
- * command resolves it here, so `advise` and `advise check` always agree.
- */
-export async function catalogFor(dir: string | undefined): Promise<Catalog> {
-  const base = await shippedCatalog();
-  if (dir === undefined) {
-    const { findConfig } = await import("../config.js");
-    dir = findConfig()?.catalog;
+/** The shipped extended catalogue (rules/extended/), sorted by id; read on first use only. */
+export async function extendedEngines(): Promise<Engine[]> {
+  if (extendedCache) return extendedCache;
+  if (typeof __STREAM_ADVISOR_EXTENDED_FILE__ !== "undefined" && typeof __dirname === "string") {
+    extendedCache = JSON.parse(readFileSync(join(__dirname, __STREAM_ADVISOR_EXTENDED_FILE__), "utf8")) as Engine[];
+  } else {
+    const { loadEngineDir } = await import("./load.js");
+    extendedCache = loadEngineDir(join(rulesDir(), "extended"));
   }
-  if (!dir) return base;
-  const { withUserCatalog } = await import("./load.js");
-  return withUserCatalog(base, dir);
+  return extendedCache;
+}
+
+/** Where a selection came from, for its error messages: the --engines flag, or a config file's `engines:` key. */
+export type SelectionOrigin = { flag: string } | { at: Diagnostic };
+
+export interface CatalogRequest {
+  /** --catalog DIR */
+  catalog?: string;
+  /** --engines: `core`, `extended`, or comma-separated engine ids */
+  engines?: string;
+}
+
+/**
+ * The catalogue a command uses: the five core engines, plus a user catalogue
+ * from --catalog or, failing that, the nearest config file's `catalog:`,
+ * narrowed or widened by --engines or, failing that, the config's `engines:`.
+ * Every command resolves it here, so `advise` and `advise check` always agree.
+ */
+export async function catalogFor(request: CatalogRequest | string | undefined = {}): Promise<Catalog> {
+  const req: CatalogRequest = typeof request === "string" ? { catalog: request } : (request ?? {});
+  const base = await shippedCatalog();
+  let dir = req.catalog;
+  let engines: string | string[] | undefined = req.engines;
+  let origin: SelectionOrigin = { flag: "--engines" };
+  if (dir === undefined || engines === undefined) {
+    const { findConfig } = await import("../config.js");
+    const config = findConfig();
+    dir ??= config?.catalog;
+    if (engines === undefined && config?.engines) {
+      engines = config.engines.value;
+      origin = { at: config.engines.at };
+    }
+  }
+  const withUser = dir ? await withUserCatalogCached(base, dir) : base;
+  if (engines === undefined) return withUser;
+  const { selectEngines } = await import("./select.js");
+  return selectEngines(withUser, engines, origin, await needsExtended(withUser, engines));
+}
+
+/** The extended engines a selection needs: none when it names only engines already in the catalogue. */
+async function needsExtended(catalog: Catalog, spec: string | string[]): Promise<Engine[]> {
+  const ids = new Set(catalog.engines.map((e) => e.id));
+  const tokens = Array.isArray(spec) ? spec : spec.split(",");
+  return tokens.some((t) => t.trim() !== "core" && !ids.has(t.trim())) ? extendedEngines() : [];
+}
+
+/** A user catalogue on top of a base, through the compiled-catalogue cache (src/catalog/cache.ts). */
+async function withUserCatalogCached(base: Catalog, dir: string): Promise<Catalog> {
+  const { loadUserEngines } = await import("./cache.js");
+  const { toolVersion } = await import("../version.js");
+  const { engines } = await loadUserEngines(dir, { version: toolVersion() });
+  const byId = new Map(base.engines.map((e) => [e.id, e]));
+  const userFiles = { ...base.userFiles };
+  for (const { file, engine } of engines) {
+    byId.set(engine.id, engine);
+    // relative to the working folder, as a user would type it (and the same on every machine)
+    userFiles[engine.id] = relative(process.cwd(), file) || file;
+  }
+  return { ...base, engines: [...byId.values()].sort((a, b) => compareText(a.id, b.id)), userFiles };
+}
+
+/**
+ * The catalogue widened by every extended engine it does not already hold
+ * (a user catalogue's descriptor of the same id wins): what
+ * `--engines extended` ranks, and what `beyond` looks at.
+ */
+export async function widened(catalog: Catalog): Promise<Catalog> {
+  const have = new Set(catalog.engines.map((e) => e.id));
+  const extra = (await extendedEngines()).filter((e) => !have.has(e.id));
+  const engines = [...catalog.engines, ...extra].sort((a, b) => compareText(a.id, b.id));
+  return { ...catalog, engines, extended: [...(catalog.extended ?? []), ...extra.map((e) => e.id)].sort(compareText) };
 }

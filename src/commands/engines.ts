@@ -19,7 +19,13 @@ export interface EngineSummary {
   license: string;
   osi: boolean;
   deployment: string;
+  /** core: one of the five ranked by default; extended: the shipped extended catalogue (ranked with --engines extended); user: a user catalogue's */
+  set: "core" | "extended" | "user";
   userFile?: string;
+}
+
+export function setOf(catalog: Catalog, id: string): EngineSummary["set"] {
+  return catalog.userFiles[id] ? "user" : catalog.extended?.includes(id) ? "extended" : "core";
 }
 
 export function deploymentWord(e: Engine): string {
@@ -39,6 +45,7 @@ export function engineSummaries(catalog: Catalog): EngineSummary[] {
     license: e.license.spdx,
     osi: e.license.osi,
     deployment: deploymentWord(e),
+    set: setOf(catalog, e.id),
     ...(catalog.userFiles[e.id] ? { userFile: catalog.userFiles[e.id] } : {}),
   }));
 }
@@ -63,11 +70,15 @@ export function engineJson(catalog: Catalog, id: string): Engine & { userFile?: 
 }
 
 export function enginesText(catalog: Catalog): string {
-  const rows = engineSummaries(catalog).map((s) => [s.id, s.name, s.version, s.released, s.lastChecked === s.asOf ? s.asOf : `${s.asOf} (some ${s.lastChecked})`, `${s.license}${s.osi ? "" : " (not OSI)"}`, s.deployment + (s.userFile ? `  [from ${s.userFile}]` : "")]);
-  const head = ["id", "name", "describes", "released", "facts checked", "licence", "runs as"];
+  const all = engineSummaries(catalog);
+  // the default set first (the five and a user catalogue's), then the extended catalogue
+  const summaries = [...all.filter((s) => s.set !== "extended"), ...all.filter((s) => s.set === "extended")];
+  const rows = summaries.map((s) => [s.id, s.name, s.version, s.released, s.lastChecked === s.asOf ? s.asOf : `${s.asOf} (some ${s.lastChecked})`, `${s.license}${s.osi ? "" : " (not OSI)"}`, s.set, s.deployment + (s.userFile ? `  [from ${s.userFile}]` : "")]);
+  const head = ["id", "name", "describes", "released", "facts checked", "licence", "set", "runs as"];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
-  return `${[fmt(head), ...rows.map(fmt)].join("\n")}\n\nadvise engines ID prints one descriptor with every fact and its sources.\n`;
+  const sets = all.some((s) => s.set === "extended") ? "\ncore and user engines are ranked by default; extended ones with --engines extended (or --engines ID,...).\n" : "";
+  return `${[fmt(head), ...rows.map(fmt)].join("\n")}\n${sets}\nadvise engines ID prints one descriptor with every fact and its sources.\n`;
 }
 
 /** Every fact of a descriptor as [path, fact] pairs, in the file's order. */
@@ -104,9 +115,9 @@ export function lastChecked(e: Engine): string {
   return factRefs(e).reduce((a, f) => (f.checked > a ? f.checked : a), e.asOf);
 }
 
-export function engineText(e: Engine, userFile?: string): string {
+export function engineText(e: Engine, userFile?: string, extended = false): string {
   const last = lastChecked(e);
-  const lines = [`${e.name} (${e.id}) ${e.version}, released ${e.released}; facts checked ${e.asOf}${last !== e.asOf ? ` (some since, last ${last})` : ""}${userFile ? `; from ${userFile}` : ""}`, e.summary, e.homepage, ""];
+  const lines = [`${e.name} (${e.id}) ${e.version}, released ${e.released}; facts checked ${e.asOf}${last !== e.asOf ? ` (some since, last ${last})` : ""}${userFile ? `; from ${userFile}` : ""}${extended ? "; extended catalogue (rank it with --engines extended)" : ""}`, e.summary, e.homepage, ""];
   for (const x of factsOf(e)) {
     const what = [x.route ? `${routeWords(x.route as Parameters<typeof routeWords>[0], x.needs)} (${x.route})` : "", x.value ?? ""].filter(Boolean).join("; ");
     lines.push(`${x.path}: ${what}`);

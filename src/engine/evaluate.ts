@@ -30,6 +30,8 @@ export function evaluate(profile: Profile, catalog: Catalog, options: EvaluateOp
       asOf: catalog.asOf,
       engines: catalog.engines.map((e) => e.id),
       ...(Object.keys(catalog.userFiles).length ? { userFiles: catalog.userFiles } : {}),
+      ...(catalog.extended?.length ? { extended: catalog.extended } : {}),
+      ...(catalog.selection ? { selection: catalog.selection } : {}),
     },
     recommendation: recommend(profile, catalog, scored, ranking, decision),
     ranking,

@@ -89,13 +89,37 @@ export interface SensitivityJson {
 export interface Result {
   schema: typeof RESULT_SCHEMA;
   profile: ProfileJson;
-  catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
+  catalog: {
+    asOf: string;
+    engines: string[];
+    userFiles?: Record<string, string>;
+    /** the ids among `engines` that come from the shipped extended catalogue (only with --engines) */
+    extended?: string[];
+    /** the --engines (or config `engines:`) selection as given (absent for the default set) */
+    selection?: string[];
+  };
   recommendation: Recommendation;
   ranking: RankedEngine[];
   /** the smallest single profile changes that change the top pick or the kind (docs/result.md) */
   sensitivity: SensitivityJson[];
   /** with --why-not ENGINE: why that engine lost and what would make it win */
   whyNot?: WhyNot;
+  /** present when the default engines give `none` or a weak fit and extended engines would meet every must (docs/result.md#beyond) */
+  beyond?: Beyond;
+}
+
+/** Extended engines that would do better than the default set (`advise PROFILE --engines extended`). */
+export interface Beyond {
+  /** `none`: no default engine meets every must; `weak-fit`: the top pick scores under `weakFitBelow` */
+  reason: "none" | "weak-fit";
+  /** the threshold (rules.yaml beyond.weakFitBelow), with reason weak-fit */
+  weakFitBelow?: number;
+  /** the extended engines that meet every must (and, for weak-fit, rank ahead of the pick), best first, with their score and rank among all engines */
+  engines: { engine: string; name: string; score: number; rank: number }[];
+  /** the command that ranks them with the rest */
+  command: string;
+  /** the line the reports print */
+  summary: string;
 }
 
 export type ProfileJson = ReturnType<typeof profileJson>;

@@ -22,6 +22,7 @@ export function formatMarkdown(result: Result): string {
   out.push("");
   out.push(`**${KIND_TITLES[result.recommendation.kind]}.** ${esc(result.recommendation.summary)}`);
   out.push("");
+  if (result.beyond) out.push(`**Beyond the five.** ${result.beyond.summary}`, "");
   out.push("| # | Engine | Score | Verdict | Decisive reasons |");
   out.push("|---|---|---:|---|---|");
   for (const r of result.ranking) {

@@ -16,6 +16,7 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   const color = rec.kind === "none" ? s.red : rec.kind === "custom" ? s.yellow : s.green;
   out.push(color(s.bold(`${KIND_TITLES[rec.kind]}:`)));
   out.push(`  ${wrap(rec.summary, width, "  ")}`);
+  if (result.beyond) out.push(`  ${wrap(result.beyond.summary, width, "  ")}`);
   out.push("");
 
   const fixed = 4 + 16 + 7 + 22 + 6 * 2; // rank, engine, score, verdict, borders and padding
