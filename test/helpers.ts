@@ -1,16 +1,28 @@
 // Test helpers: profiles from inline YAML, engines built from a full-marks template.
-import { loadCatalogDir, type Catalog } from "../src/catalog/load.js";
+import { loadCatalogDir, loadEngineDir, type Catalog } from "../src/catalog/load.js";
 import type { Engine, Route } from "../src/catalog/schema.js";
 import { engineSchema } from "../src/catalog/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
 import { loadProfile, type Profile } from "../src/profile/load.js";
 import { CONNECTOR_KINDS, LANGUAGES, PROCESSING_KINDS } from "../src/profile/fields.js";
 import { rulesDir } from "../src/catalog/shipped.js";
+import { join } from "node:path";
 
 let shipped: Catalog | undefined;
 export function shippedCatalog(): Catalog {
   shipped ??= loadCatalogDir(rulesDir());
   return shipped;
+}
+
+let wide: Catalog | undefined;
+/** The five and the shipped extended catalogue (what --engines extended ranks). */
+export function extendedCatalog(): Catalog {
+  if (!wide) {
+    const c = shippedCatalog();
+    const extra = loadEngineDir(join(rulesDir(), "extended"));
+    wide = { ...c, engines: [...c.engines, ...extra].sort((a, b) => a.id.localeCompare(b.id)), extended: extra.map((e) => e.id).sort() };
+  }
+  return wide;
 }
 
 export function profileFrom(yamlText: string, file = "test.yaml"): Profile {
