@@ -36,7 +36,10 @@ describe("advise engines and advise explain", () => {
     const r = advise(["engines", "--format", "json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.engines.map((e: { id: string }) => e.id)).toEqual(catalog.engines.map((e) => e.id));
+    // the five core engines and the extended catalogue, each marked with its set
+    const core = j.engines.filter((e: { set: string }) => e.set === "core").map((e: { id: string }) => e.id);
+    expect(core).toEqual(catalog.engines.map((e) => e.id));
+    expect(j.engines.filter((e: { set: string }) => e.set === "extended").length).toBeGreaterThanOrEqual(4);
     for (const e of j.engines) expect(Object.keys(e)).toEqual(expect.arrayContaining(["id", "name", "version", "asOf", "license", "deployment"]));
   });
   it("engines ID prints every fact with its source", () => {

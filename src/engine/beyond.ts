@@ -42,18 +42,29 @@ export function beyond(profile: Profile, catalog: Catalog, wide: Catalog, result
   const top = result.ranking.find((r) => r.engine === result.recommendation.engine);
   const engines = order
     .map((s, i) => ({ s, rank: i + 1 }))
-    .filter(({ s, rank }) => !ranked.has(s.engine.id) && s.disqualifiedBy.length === 0 && (reason === "none" || rank - 1 < firstRanked))
+    // none: any extended engine that meets every must; weak fit: those ranked ahead of the pick with a higher score
+    .filter(({ s, rank }) => !ranked.has(s.engine.id) && s.disqualifiedBy.length === 0 && (reason === "none" || (rank - 1 < firstRanked && s.score > (top?.score ?? 100))))
     .map(({ s, rank }) => ({ engine: s.engine.id, name: s.engine.name, score: s.score, rank }));
   if (!engines.length) return undefined;
   const threshold = weakFitBelow(catalog);
   const named = engines.slice(0, NAMED);
-  const list = (xs: typeof named) =>
-    xs.length === 1 ? `${xs[0]!.name} (score ${xs[0]!.score}, ${ordinal(xs[0]!.rank)} of ${order.length})` : `${xs.slice(0, -1).map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)})`).join(", ")} and ${xs[xs.length - 1]!.name} (${xs[xs.length - 1]!.score}, ${ordinal(xs[xs.length - 1]!.rank)} of ${order.length})`;
-  const more = engines.length > NAMED ? `, and ${engines.length - NAMED} more,` : "";
-  const verb = named.length === 1 && !more ? "meets" : "meet";
-  const why = reason === "none" ? "" : ` and rank${verb === "meets" ? "s" : ""} ahead of ${top?.name ?? "the pick"} (score ${top?.score ?? "?"}, under ${threshold})`;
-  const summary = `Outside the five, ${list(named)}${more} ${verb} every must${why}: \`${command}\``;
+  const more = engines.length > NAMED ? ` and ${engines.length - NAMED} more` : "";
+  const one = named.length === 1 && !more;
+  const hasMusts = Object.values(profile.priorities).includes("must");
+  let summary: string;
+  if (reason === "none") {
+    const list = one ? `${named[0]!.name} (score ${named[0]!.score}, ${ordinal(named[0]!.rank)} of ${order.length})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)})`))}${more} (of ${order.length})`;
+    summary = `Outside the five, ${list} ${one ? "meets" : "meet"} every must: \`${command}\``;
+  } else {
+    const list = one ? `${named[0]!.name} scores ${named[0]!.score} (${ordinal(named[0]!.rank)} of ${order.length})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)})`))}${more} score higher (of ${order.length})`;
+    const musts = hasMusts ? (one ? " and meets every must" : " and meet every must") : "";
+    summary = `${top!.name} scores only ${top!.score} (under ${threshold}); outside the five, ${list}${musts}: \`${command}\``;
+  }
   return { reason, ...(reason === "weak-fit" ? { weakFitBelow: threshold } : {}), engines, command, summary };
+}
+
+function listOf(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 }
 
 function ordinal(n: number): string {

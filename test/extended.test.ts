@@ -1,0 +1,198 @@
+// The extended catalogue from the command line: --engines (and `engines:` in
+// .advise.yaml), `advise engines` listing both sets, and the beyond line when
+// the five answer `none` or only a weak fit (docs/result.md#beyond).
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadEngineDir } from "../src/catalog/load.js";
+import { rulesDir } from "../src/catalog/shipped.js";
+import { beyond } from "../src/engine/beyond.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import { rank } from "../src/engine/score.js";
+import { advise } from "./cli-helpers.js";
+import { extendedCatalog, profileFrom, shippedCatalog } from "./helpers.js";
+
+const EXTENDED = loadEngineDir(join(rulesDir(), "extended")).map((e) => e.id);
+const CORE = shippedCatalog().engines.map((e) => e.id);
+const tmp = () => mkdtempSync(join(tmpdir(), "advise-ext-"));
+const json = (r: { stdout: string }) => JSON.parse(r.stdout);
+
+// The five answer `none` (Akka is BSL, the others cannot promise 5 ms); Pekko (Apache-2.0) meets every must.
+const NONE_PEKKO = "version: 1\nlatency: 5ms\nthroughput: 20k/s\ndeployment: library\nlicense: open-source\npriorities: {license: must, latency: must}\n";
+// The five's best scores under 65 (a Go library for SQL over HTTP, OSI only); Pekko and Bytewax score higher.
+const WEAK = "version: 1\nlatency: 20ms\nthroughput: 5k/s\ndeployment: library\nlanguages: [go]\nprocessing: [sql]\nsources: [http]\nlicense: open-source\n";
+// `none` among the five and among the extended engines too: nobody offers a Go library with large state and OSI licence.
+const NONE_EVERYWHERE = "version: 1\nlatency: 20ms\nthroughput: 5k/s\ndeployment: library\nlanguages: [go]\nstate: large\nlicense: open-source\npriorities: {languages: must, deployment: must, license: must}\n";
+
+describe("the extended catalogue", () => {
+  it("holds at least Pekko, ksqlDB, RisingWave and Materialize, and repeats no core id", () => {
+    expect(EXTENDED).toEqual(expect.arrayContaining(["pekko-streams", "ksqldb", "risingwave", "materialize"]));
+    for (const id of EXTENDED) expect(CORE).not.toContain(id);
+  });
+
+  it("every descriptor's sources cite no newer version than the release it describes, and licences are exact", () => {
+    const num = (v: string) => (/^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(v) ?? []).slice(1, 4).map((x) => Number(x ?? 0));
+    const newer = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! > b[2]!)));
+    for (const e of extendedCatalog().engines.filter((x) => EXTENDED.includes(x.id))) {
+      const own = num(e.version);
+      const facts: { sources: { url: string; version: string }[] }[] = [e.latency, e.throughput, e.license, e.maintenance, e.exactlyOnce, e.eventTime, e.batch, e.portability, ...Object.values(e.processing), ...Object.values(e.connectors), ...Object.values(e.languages), ...Object.values(e.state), ...Object.values(e.deployment), ...Object.values(e.unit), ...Object.values(e.managed), ...e.operations];
+      for (const f of facts) {
+        for (const s of f.sources) {
+          // a source naming this project's own release line (not a date, not another artifact's version like Debezium 3.x)
+          if (/^\d{4}-\d{2}/.test(s.version) || !/^v?\d+\.\d+/.test(s.version) || s.url.includes("debezium") || s.url.includes("pulsar4s")) continue;
+          if (e.id === "pekko-streams" && /pekko-(connectors|http|projection)/.test(s.url)) continue; // separately versioned modules
+          expect(newer(num(s.version), own), `${e.id}: ${s.url} (${s.version}) is newer than ${e.version}`).toBe(false);
+        }
+      }
+      if (!e.license.osi) expect(e.license.spdx, e.id).toMatch(/BUSL|LicenseRef/);
+    }
+  });
+
+  it("says where a project stopped or changed hands", () => {
+    const byId = Object.fromEntries(extendedCatalog().engines.map((e) => [e.id, e]));
+    expect(byId.ksqldb!.maintenance.status).toBe("maintenance");
+    expect(byId.bytewax!.maintenance.note).toMatch(/no longer commercially viable|community-maintained/);
+    expect(byId.arroyo!.maintenance.note).toMatch(/Cloudflare/);
+  });
+});
+
+describe("beyond: the line when the five fall short", () => {
+  it("appears when the answer among the five is none and an extended engine meets every must", () => {
+    const p = profileFrom(NONE_PEKKO);
+    const r = evaluate(p, shippedCatalog(), { sensitivity: false });
+    expect(r.recommendation.kind).toBe("none");
+    const b = beyond(p, shippedCatalog(), extendedCatalog(), r, "advise - --engines extended");
+    expect(b?.reason).toBe("none");
+    expect(b?.engines[0]?.engine).toBe("pekko-streams");
+    // the same scorer on the widened catalogue: its rank and score are rank()'s
+    const wide = rank(p, extendedCatalog());
+    const i = wide.findIndex((s) => s.engine.id === "pekko-streams");
+    expect(b?.engines[0]).toEqual({ engine: "pekko-streams", name: "Apache Pekko Streams", score: wide[i]!.score, rank: i + 1 });
+    expect(b?.summary).toMatch(/^Outside the five, Apache Pekko Streams \(score \d+, 1st of \d+\) meets every must: `advise - --engines extended`$/);
+  });
+
+  it("appears when the top pick is a weak fit and extended engines score higher", () => {
+    const p = profileFrom(WEAK);
+    const r = evaluate(p, shippedCatalog(), { sensitivity: false });
+    const top = r.ranking.find((x) => x.engine === r.recommendation.engine)!;
+    expect(top.score).toBeLessThan(shippedCatalog().config.beyond!.weakFitBelow);
+    const b = beyond(p, shippedCatalog(), extendedCatalog(), r, "advise x --engines extended");
+    expect(b?.reason).toBe("weak-fit");
+    expect(b?.weakFitBelow).toBe(65);
+    for (const e of b!.engines) expect(e.score).toBeGreaterThan(top.score);
+    expect(b?.summary).toContain(`${top.name} scores only ${top.score} (under 65); outside the five, `);
+  });
+
+  it("does not appear for a good fit, for custom code, or when no extended engine meets every must", () => {
+    for (const text of ["version: 1\nlatency: 10ms\nthroughput: 20k/s\ndeployment: library\n", "version: 1\nlatency: 100us\nthroughput: 1k/s\n", NONE_EVERYWHERE]) {
+      const p = profileFrom(text);
+      const r = evaluate(p, shippedCatalog(), { sensitivity: false });
+      expect(beyond(p, shippedCatalog(), extendedCatalog(), r, "x"), text).toBeUndefined();
+    }
+  });
+
+  it("the CLI prints it under the summary, in every format, and the JSON carries it", () => {
+    const t = advise(["-"], {}, NONE_PEKKO);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toMatch(/\n {2}Outside the five, Apache Pekko Streams \(score \d+, 1st of \d+\) meets every must: `advise - --engines\s+extended`\n/);
+    const j = json(advise(["-", "--format", "json"], {}, NONE_PEKKO));
+    expect(j.beyond).toMatchObject({ reason: "none", command: "advise - --engines extended", engines: [{ engine: "pekko-streams", rank: 1 }] });
+    expect(advise(["-", "--format", "markdown"], {}, NONE_PEKKO).stdout).toContain("**Beyond the five.** Outside the five, Apache Pekko Streams");
+    // and the command it names ranks them all
+    const all = json(advise(["-", "--format", "json", "--engines", "extended"], {}, NONE_PEKKO));
+    expect(all.recommendation.engine).toBe("pekko-streams");
+    expect(all.beyond).toBeUndefined();
+  });
+
+  it("does not appear for the shipped profiles (their output is unchanged)", () => {
+    const j = json(advise(["profiles/card-authorization.yaml", "--format", "json"]));
+    expect(j.beyond).toBeUndefined();
+    expect(j.catalog).toEqual({ asOf: j.catalog.asOf, engines: CORE });
+  });
+
+  it("names the user's --catalog in the command it suggests, and a user's descriptor of an extended id joins the default set", () => {
+    const dir = tmp();
+    copyFileSync(join(rulesDir(), "engines", "flink.yaml"), join(dir, "flink.yaml"));
+    const j = json(advise(["-", "--format", "json", "--catalog", dir], {}, NONE_PEKKO));
+    expect(j.beyond.command).toBe(`advise - --engines extended --catalog ${dir}`);
+    // examples/catalog describes Pekko's 1.7 line: it is ranked by default, so it is no longer "beyond"
+    const k = json(advise(["-", "--format", "json", "--catalog", "examples/catalog"], {}, NONE_PEKKO));
+    expect(k.recommendation.engine).toBe("pekko-streams");
+    expect(k.beyond).toBeUndefined();
+  });
+});
+
+describe("--engines", () => {
+  it("extended ranks the five and the extended catalogue; the JSON says which came from it", () => {
+    const j = json(advise(["profiles/card-authorization.yaml", "--format", "json", "--engines", "extended"]));
+    expect(j.catalog.engines).toEqual([...CORE, ...EXTENDED].sort());
+    expect(j.catalog.extended).toEqual(EXTENDED);
+    expect(j.catalog.selection).toEqual(["extended"]);
+    expect(j.ranking).toHaveLength(CORE.length + EXTENDED.length);
+  });
+
+  it("a,b,c ranks exactly those, from either set", () => {
+    const j = json(advise(["profiles/card-authorization.yaml", "--format", "json", "--engines", "flink, pekko-streams,kafka-streams"]));
+    expect(j.catalog.engines).toEqual(["flink", "kafka-streams", "pekko-streams"]);
+    expect(j.catalog.extended).toEqual(["pekko-streams"]);
+  });
+
+  it("core is the default set", () => {
+    const a = advise(["profiles/card-authorization.yaml", "--format", "json"]);
+    const b = json(advise(["profiles/card-authorization.yaml", "--format", "json", "--engines", "core"]));
+    expect(b.ranking).toEqual(json(a).ranking);
+  });
+
+  it("an unknown id is a usage error with a did-you-mean, exit 2", () => {
+    const r = advise(["profiles/card-authorization.yaml", "--engines", "flnk,pekko"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--engines: unknown engine 'flnk' (did you mean 'flink'?)");
+    expect(r.stderr).toContain("--engines: unknown engine 'pekko' (did you mean 'pekko-streams'?)");
+    expect(r.stderr).toContain("expected core, extended, or comma-separated engine ids");
+    expect(r.stdout).toBe("");
+  });
+
+  it("`engines:` in .advise.yaml selects too, and an unknown id there is a located error", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, ".advise.yaml"), "engines: extended\n");
+    writeFileSync(join(dir, "p.yaml"), "version: 1\nlatency: 1s\nthroughput: 1k/s\n");
+    const j = json(advise(["p.yaml", "--format", "json"], {}, undefined, dir));
+    expect(j.catalog.engines).toEqual([...CORE, ...EXTENDED].sort());
+    // the flag wins over the config
+    expect(json(advise(["p.yaml", "--format", "json", "--engines", "core"], {}, undefined, dir)).catalog.engines).toEqual(CORE);
+    writeFileSync(join(dir, ".advise.yaml"), "# engines to rank\nengines: [flink, risingwve]\n");
+    const bad = advise(["p.yaml"], {}, undefined, dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/\.advise\.yaml:2:10: engines: unknown engine 'risingwve' \(did you mean 'risingwave'\?\); expected core, extended/);
+  });
+
+  it("advise check judges ADRs against the same selection", () => {
+    const dir = tmp();
+    mkdirSync(join(dir, "docs", "decisions"), { recursive: true });
+    writeFileSync(join(dir, "docs", "decisions", "0001-pekko.md"), "# 1. Use Pekko\n\n## Status\n\nAccepted\n\n```yaml stream-advisor\nprofile:\n  version: 1\n  latency: 5ms\n  throughput: 20k/s\n  deployment: library\n  license: open-source\n  priorities: {license: must}\nchosen: pekko-streams\n```\n");
+    expect(advise(["check"], {}, undefined, dir).status).toBe(1); // not among the five
+    const r = advise(["check", "--engines", "extended"], {}, undefined, dir);
+    expect(r.stdout).toContain("1 passed");
+    expect(r.status).toBe(0);
+  });
+});
+
+describe("advise engines", () => {
+  it("lists both sets, marked", () => {
+    const j = json(advise(["engines", "--format", "json"]));
+    expect(j.engines.map((e: { id: string }) => e.id)).toEqual([...CORE, ...EXTENDED].sort());
+    for (const e of j.engines) expect(e.set).toBe(CORE.includes(e.id) ? "core" : "extended");
+    const t = advise(["engines"]).stdout;
+    expect(t).toMatch(/^risingwave\s+RisingWave\s+3\.0\.5\s+\S+\s+Apache-2\.0\s+extended\s+service$/m);
+    expect(t).toMatch(/^flink\s+Apache Flink\s+\S+\s+\S+\s+Apache-2\.0\s+core\s+service$/m);
+    expect(t).toContain("extended ones with --engines extended");
+  });
+
+  it("prints an extended descriptor, saying where it comes from", () => {
+    const r = advise(["engines", "materialize"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("extended catalogue (rank it with --engines extended)");
+    expect(r.stdout).toContain("BUSL-1.1 (not OSI-approved)");
+  });
+});
