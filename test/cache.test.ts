@@ -1,0 +1,138 @@
+// The compiled user catalogue cache (src/catalog/cache.ts): a hit only for the
+// same bytes at the same path under the same tool version; everything else is
+// read and validated again, and reported exactly as without a cache.
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cacheDir, cacheFileFor, loadUserEngines } from "../src/catalog/cache.js";
+import { InputError } from "../src/diagnostics.js";
+import { loadEngineFile } from "../src/catalog/load.js";
+import { rulesDir } from "../src/catalog/shipped.js";
+import { advise, CLI_ROOT } from "./cli-helpers.js";
+
+const tmp = (p = "advise-cache-") => mkdtempSync(join(tmpdir(), p));
+const SRC = ["ksqldb", "pekko-streams", "risingwave"].map((id) => join(rulesDir(), "extended", `${id}.yaml`));
+
+function setup() {
+  const dir = tmp("advise-usercat-");
+  for (const f of SRC) copyFileSync(f, join(dir, f.split("/").pop()!));
+  const env = { XDG_CACHE_HOME: tmp() };
+  return { dir, env, load: (version = "1.0.0") => loadUserEngines(dir, { version, env }) };
+}
+
+async function problems(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.message}`);
+    throw e;
+  }
+  return [];
+}
+
+describe("user catalogue cache", () => {
+  it("compiles once, then serves every unchanged file from the cache", async () => {
+    const { load, env, dir } = setup();
+    const first = await load();
+    expect([first.hits, first.misses]).toEqual([0, 3]);
+    expect(first.cacheFile).toBe(cacheFileFor(dir, env));
+    expect(existsSync(first.cacheFile!)).toBe(true);
+    const second = await load();
+    expect([second.hits, second.misses]).toEqual([3, 0]);
+    expect(second.engines).toEqual(first.engines);
+    // the cached descriptor is the validated one
+    expect(second.engines.map((e) => e.engine)).toEqual(SRC.map((f) => loadEngineFile(f)));
+  });
+
+  it("an edited file is read again (and only that one)", async () => {
+    const { load, dir } = setup();
+    await load();
+    const f = join(dir, "ksqldb.yaml");
+    writeFileSync(f, readFileSync(f, "utf8").replace("name: ksqlDB", "name: ksqlDB (ours)"));
+    const r = await load();
+    expect([r.hits, r.misses]).toEqual([2, 1]);
+    expect(r.engines.find((e) => e.engine.id === "ksqldb")!.engine.name).toBe("ksqlDB (ours)");
+    expect((await load()).hits).toBe(3);
+  });
+
+  it("a renamed file is validated again under its new name (the id must match it)", async () => {
+    const { load, dir } = setup();
+    await load();
+    renameSync(join(dir, "ksqldb.yaml"), join(dir, "ksql.yaml"));
+    const errs = await problems(load());
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatch(/ksql\.yaml:\d+:5 id 'ksqldb' does not match the file name 'ksql\.yaml'$/);
+    // exactly what the loader says without any cache
+    expect(await problems(Promise.resolve().then(() => loadEngineFile(join(dir, "ksql.yaml"))))).toEqual(errs);
+  });
+
+  it("a deleted file's engine disappears, and its entry leaves the cache", async () => {
+    const { load, dir } = setup();
+    const first = await load();
+    rmSync(join(dir, "risingwave.yaml"));
+    const r = await load();
+    expect(r.engines.map((e) => e.engine.id)).toEqual(["ksqldb", "pekko-streams"]);
+    expect([r.hits, r.misses]).toEqual([2, 0]);
+    expect(Object.keys(JSON.parse(readFileSync(first.cacheFile!, "utf8")).entries)).toHaveLength(2);
+  });
+
+  it("a new tool version ignores every entry", async () => {
+    const { load } = setup();
+    await load("1.0.0");
+    expect((await load("1.0.1")).misses).toBe(3);
+    expect((await load("1.0.1")).hits).toBe(3);
+  });
+
+  it("a broken file is reported exactly as without a cache, even after a cached run; fixed, it is served again", async () => {
+    const { load, dir, env } = setup();
+    await load();
+    const f = join(dir, "pekko-streams.yaml");
+    const good = readFileSync(f, "utf8");
+    writeFileSync(f, good.replace(/^homepage:/m, "homepge:"));
+    const errs = await problems(load());
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatch(/pekko-streams\.yaml:\d+:1 unknown key 'homepge'/);
+    const cold = await problems(loadUserEngines(dir, { version: "1.0.0", env: { XDG_CACHE_HOME: tmp() } }));
+    expect(cold).toEqual(errs);
+    writeFileSync(f, good);
+    expect((await load()).hits).toBe(3);
+    void env;
+  });
+
+  it("an unreadable or corrupt cache only costs speed", async () => {
+    const { load } = setup();
+    const first = await load();
+    writeFileSync(first.cacheFile!, "{not json");
+    const r = await load();
+    expect([r.hits, r.misses]).toEqual([0, 3]);
+    expect((await load()).hits).toBe(3);
+  });
+
+  it("lives in $XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor (a relative XDG path is ignored, as the spec says)", () => {
+    expect(cacheDir({ XDG_CACHE_HOME: "/x/cache" })).toBe("/x/cache/stream-advisor");
+    expect(cacheDir({ XDG_CACHE_HOME: "rel", HOME: "/home/u" })).toBe("/home/u/.cache/stream-advisor");
+    expect(cacheDir({ HOME: "/home/u" })).toBe("/home/u/.cache/stream-advisor");
+  });
+});
+
+describe("user catalogue cache, from the command line", () => {
+  it("the second run uses the cache and gives the same output; a broken file after that is reported as today", () => {
+    const cache = tmp();
+    const dir = tmp("advise-usercat-");
+    copyFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), join(dir, "pekko-streams.yaml"));
+    const args = ["profiles/card-authorization.yaml", "--catalog", dir, "--format", "json"];
+    const a = advise(args, { XDG_CACHE_HOME: cache });
+    expect(a.status).toBe(0);
+    expect(readdirSync(join(cache, "stream-advisor")).filter((f) => f.startsWith("catalog-"))).toHaveLength(1);
+    const b = advise(args, { XDG_CACHE_HOME: cache });
+    expect(b.stdout).toBe(a.stdout);
+    const f = join(dir, "pekko-streams.yaml");
+    writeFileSync(f, readFileSync(f, "utf8").replace(/^(\s+)route: builtin/m, "$1route: builtn"));
+    const warm = advise(args, { XDG_CACHE_HOME: cache });
+    const cold = advise(args, { XDG_CACHE_HOME: tmp() });
+    expect(warm.status).toBe(2);
+    expect(warm.stderr).toBe(cold.stderr);
+    expect(warm.stderr).toMatch(/pekko-streams\.yaml:\d+:\d+: 'builtn' is not a valid .*route \(did you mean 'builtin'\?\)/);
+  });
+});
