@@ -3,7 +3,8 @@
 // launcher that runs it (advise.cjs), and warms V8's code cache for it.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -163,11 +164,22 @@ if (/modelcontextprotocol|StdioServerTransport|jsonrpc/.test(bundleText)) {
 copyFileSync(join(root, "scripts", "launcher.cjs"), join(root, "dist", "advise.cjs"));
 chmodSync(join(root, "dist", "advise.cjs"), 0o755);
 
-// 4. Warm the code cache with the most common run (a table for a shipped profile).
-const warm = spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), join(root, "profiles", "card-authorization.yaml")], {
-  env: { ...process.env, ADVISE_WRITE_CODE_CACHE: "1", NO_COLOR: "1" },
+// 4. Warm the code cache with the most common run (a table for a shipped profile),
+// then, in the same process, with the paths the extended catalogue adds: ranking it,
+// the beyond line when the five answer none, and a user catalogue served from its
+// cache (compiled first, by a run of its own, into a cache folder of the build's own).
+const warmDir = mkdtempSync(join(tmpdir(), "advise-build-"));
+const noneProfile = join(warmDir, "none.yaml");
+writeFileSync(noneProfile, "version: 1\nlatency: 5ms\nthroughput: 20k/s\ndeployment: library\nlicense: open-source\npriorities: {license: must, latency: must}\n");
+const warmEnv = { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: warmDir };
+const card = join(root, "profiles", "card-authorization.yaml");
+const userCatalog = ["--catalog", join(root, "examples", "catalog")];
+spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), card, ...userCatalog], { env: warmEnv, stdio: "ignore" });
+const warm = spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), card], {
+  env: { ...warmEnv, ADVISE_WRITE_CODE_CACHE: "1", ADVISE_WARM_RUNS: JSON.stringify([[card, "--engines", "extended"], [noneProfile], [card, ...userCatalog]]) },
   stdio: ["ignore", "ignore", "inherit"],
 });
+rmSync(warmDir, { recursive: true, force: true });
 if (warm.status !== 0) {
   console.error("the built CLI failed on profiles/card-authorization.yaml");
   process.exit(1);

@@ -3,10 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCatalogDir } from "../src/catalog/load.js";
+import { loadCatalogDir, loadEngineDir } from "../src/catalog/load.js";
 import { mkdirSync } from "node:fs";
 import { profileJsonSchemaText } from "../src/commands/schema.js";
-import { enginesMarkdown, rulesMarkdown } from "../src/docs/generate.js";
+import { enginesMarkdown, extendedEnginesMarkdown, rulesMarkdown } from "../src/docs/generate.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { formatTable } from "../src/format/table.js";
 import { PLAIN } from "../src/format/types.js";
@@ -18,6 +18,7 @@ const root = process.argv[2] ?? ".";
 const catalog = loadCatalogDir(join(root, "rules"));
 writeFileSync(join(root, "docs", "rules.md"), rulesMarkdown(catalog));
 writeFileSync(join(root, "docs", "engines.md"), enginesMarkdown(catalog));
+writeFileSync(join(root, "docs", "extended-engines.md"), extendedEnginesMarkdown(loadEngineDir(join(root, "rules", "extended"))));
 // The README's output sample: the table for the card-authorization profile, as the CLI prints it when piped.
 const profile = loadProfile(parseYaml(readSource(join(root, "profiles", "card-authorization.yaml"))));
 const table = formatTable(evaluate({ ...profile, file: "profiles/card-authorization.yaml" }, catalog), { style: PLAIN, width: 100 });
@@ -40,4 +41,4 @@ writeFileSync(join(root, "README.md"), readme2.slice(0, from + head.length) + ch
 
 mkdirSync(join(root, "schema"), { recursive: true });
 writeFileSync(join(root, "schema", "profile.schema.json"), profileJsonSchemaText());
-console.error("wrote docs/rules.md, docs/engines.md, schema/profile.schema.json and the README's output samples");
+console.error("wrote docs/rules.md, docs/engines.md, docs/extended-engines.md, schema/profile.schema.json and the README's output samples");

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exampleOutcomes } from "../src/commands/explain.js";
 import { factsOf } from "../src/commands/engines.js";
-import { enginesMarkdown, rulesMarkdown } from "../src/docs/generate.js";
+import { enginesMarkdown, extendedEnginesMarkdown, rulesMarkdown } from "../src/docs/generate.js";
+import { loadEngineDir } from "../src/catalog/load.js";
+import { rulesDir } from "../src/catalog/shipped.js";
 import { RULES } from "../src/rules/index.js";
 import { advise } from "./cli-helpers.js";
 import { shippedCatalog } from "./helpers.js";
@@ -15,6 +17,7 @@ const read = (f: string) => readFileSync(join(__dirname, "..", "docs", f), "utf8
 describe("generated docs", () => {
   it("docs/rules.md is up to date (run `npm run docs`)", () => expect(read("rules.md")).toBe(rulesMarkdown(catalog)));
   it("docs/engines.md is up to date (run `npm run docs`)", () => expect(read("engines.md")).toBe(enginesMarkdown(catalog)));
+  it("docs/extended-engines.md is up to date (run `npm run docs`)", () => expect(read("extended-engines.md")).toBe(extendedEnginesMarkdown(loadEngineDir(join(rulesDir(), "extended")))));
   it("has one anchor per rule id", () => {
     for (const r of RULES) expect(read("rules.md")).toContain(`\n## ${r.id}\n`);
   });

@@ -95,7 +95,7 @@ describe("beyond: the line when the five fall short", () => {
   it("the CLI prints it under the summary, in every format, and the JSON carries it", () => {
     const t = advise(["-"], {}, NONE_PEKKO);
     expect(t.status).toBe(0);
-    expect(t.stdout).toMatch(/\n {2}Outside the five, Apache Pekko Streams \(score \d+, 1st of \d+\) meets every must: `advise - --engines\s+extended`\n/);
+    expect(t.stdout).toMatch(/\n {2}Outside the five, Apache Pekko Streams \(score \d+, 1st of \d+\) meets every must:\n {4}advise - --engines extended\n/);
     const j = json(advise(["-", "--format", "json"], {}, NONE_PEKKO));
     expect(j.beyond).toMatchObject({ reason: "none", command: "advise - --engines extended", engines: [{ engine: "pekko-streams", rank: 1 }] });
     expect(advise(["-", "--format", "markdown"], {}, NONE_PEKKO).stdout).toContain("**Beyond the five.** Outside the five, Apache Pekko Streams");

@@ -16,7 +16,12 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   const color = rec.kind === "none" ? s.red : rec.kind === "custom" ? s.yellow : s.green;
   out.push(color(s.bold(`${KIND_TITLES[rec.kind]}:`)));
   out.push(`  ${wrap(rec.summary, width, "  ")}`);
-  if (result.beyond) out.push(`  ${wrap(result.beyond.summary, width, "  ")}`);
+  if (result.beyond) {
+    // the command on a line of its own, so that wrapping never splits it
+    const b = result.beyond;
+    const text = b.summary.endsWith(`: \`${b.command}\``) ? b.summary.slice(0, -(b.command.length + 4)) : b.summary;
+    out.push(`  ${wrap(`${text}:`, width, "  ")}`, `    ${b.command}`);
+  }
   out.push("");
 
   const fixed = 4 + 16 + 7 + 22 + 6 * 2; // rank, engine, score, verdict, borders and padding
