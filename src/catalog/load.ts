@@ -4,7 +4,7 @@
 // rule weights for known rules), with located errors.
 
 import { compareText } from "../text.js";
-import { basename, join, relative } from "node:path";
+import { basename, join } from "node:path";
 import { engineFiles, listYaml } from "./files.js";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { readSource } from "../io/read.js";
@@ -130,29 +130,4 @@ export function loadEngineDir(dir: string): Engine[] {
   }
   if (diagnostics.length) throw new InputError(diagnostics);
   return engines.sort((a, b) => compareText(a.id, b.id));
-}
-
-/**
- * A user's catalogue folder on top of a base catalogue: a file whose id is new
- * adds an engine; a file whose id exists replaces that engine's descriptor.
- * Every file is validated like the shipped ones; all problems are reported together.
- */
-export function withUserCatalog(base: Catalog, dir: string): Catalog {
-  const diagnostics: Diagnostic[] = [];
-  const byId = new Map(base.engines.map((e) => [e.id, e]));
-  const userFiles = { ...base.userFiles };
-  for (const file of engineFiles(dir)) {
-    try {
-      const e = loadEngineFile(file);
-      byId.set(e.id, e);
-      // relative to the working folder, as a user would type it (and the same on every machine)
-      userFiles[e.id] = relative(process.cwd(), file) || file;
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      diagnostics.push(...err.diagnostics);
-    }
-  }
-  if (diagnostics.length) throw new InputError(diagnostics);
-  const engines = [...byId.values()].sort((a, b) => compareText(a.id, b.id));
-  return { ...base, engines, userFiles };
 }
