@@ -38,6 +38,8 @@ describe("user catalogue cache", () => {
     expect([first.hits, first.misses]).toEqual([0, 3]);
     expect(first.cacheFile).toBe(cacheFileFor(dir, env));
     expect(existsSync(first.cacheFile!)).toBe(true);
+    // the content key is the bytes themselves, kept beside the descriptors
+    expect(readFileSync(first.cacheFile!.replace(/\.json$/, ".src"), "utf8")).toBe(SRC.map((f) => readFileSync(f, "utf8")).join(""));
     const second = await load();
     expect([second.hits, second.misses]).toEqual([3, 0]);
     expect(second.engines).toEqual(first.engines);
@@ -107,6 +109,11 @@ describe("user catalogue cache", () => {
     const r = await load();
     expect([r.hits, r.misses]).toEqual([0, 3]);
     expect((await load()).hits).toBe(3);
+    // bytes that no longer match the index (a torn write) are misses, never wrong hits
+    const src = first.cacheFile!.replace(/\.json$/, ".src");
+    writeFileSync(src, readFileSync(src, "utf8").replace("name: ksqlDB", "name: KSQLDB"));
+    const torn = await load();
+    expect([torn.hits, torn.misses]).toEqual([2, 1]);
   });
 
   it("lives in $XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor (a relative XDG path is ignored, as the spec says)", () => {
@@ -124,7 +131,7 @@ describe("user catalogue cache, from the command line", () => {
     const args = ["profiles/card-authorization.yaml", "--catalog", dir, "--format", "json"];
     const a = advise(args, { XDG_CACHE_HOME: cache });
     expect(a.status).toBe(0);
-    expect(readdirSync(join(cache, "stream-advisor")).filter((f) => f.startsWith("catalog-"))).toHaveLength(1);
+    expect(readdirSync(join(cache, "stream-advisor")).filter((f) => f.startsWith("catalog-")).sort()).toEqual([expect.stringMatching(/^catalog-[0-9a-f]{16}\.json$/), expect.stringMatching(/^catalog-[0-9a-f]{16}\.src$/)]);
     const b = advise(args, { XDG_CACHE_HOME: cache });
     expect(b.stdout).toBe(a.stdout);
     const f = join(dir, "pekko-streams.yaml");

@@ -1,13 +1,16 @@
 // A user catalogue (--catalog DIR), compiled once and cached, as ESLint's
 // --cache does: each engine file's validated descriptor is kept in the user's
 // cache folder ($XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor),
-// keyed by the file's path, a hash of its bytes and the tool's version. A file
-// whose bytes, name or place changed, or a new tool version, is read and
-// validated again through the YAML loader, with its problems reported exactly
-// as without a cache (problems are never cached). Failing to read or write the
-// cache costs only speed.
+// keyed by the file's path, its content and the tool's version. A file whose
+// bytes, name or place changed, or a new tool version, is read and validated
+// again through the YAML loader, with its problems reported exactly as without
+// a cache (problems are never cached). Failing to read or write the cache
+// costs only speed.
+//
+// The content key is the bytes themselves, kept beside the descriptors in a
+// .src file and compared exactly: cheaper than a hash (loading node:crypto
+// alone costs a few milliseconds) and never fooled by a collision.
 
-import { createHash } from "node:crypto";
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
@@ -21,11 +24,18 @@ interface CacheFile {
   format: typeof FORMAT;
   /** the tool version that validated the entries: another version ignores them */
   tool: string;
-  /** absolute engine file path to the hash of its bytes and its validated descriptor */
-  entries: Record<string, { sha256: string; engine: Engine }>;
+  /** absolute engine file path to where its bytes are in the .src file, and its validated descriptor */
+  entries: Record<string, Entry>;
 }
 
-const FORMAT = "stream-advisor/catalog-cache@1";
+interface Entry {
+  /** the file's bytes are src[offset, offset + length) */
+  offset: number;
+  length: number;
+  engine: Engine;
+}
+
+const FORMAT = "stream-advisor/catalog-cache@2";
 
 export interface CacheOptions {
   /** the tool version the entries are valid for */
@@ -57,12 +67,17 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   return home ? join(home, ".cache", "stream-advisor") : undefined;
 }
 
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+/** A 64-bit FNV-1a hash of a short string (a folder path), as hex: names the cache file, never keys content. */
+function pathHash(s: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const b of Buffer.from(s, "utf8")) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, "0");
+}
 
-/** The cache file for one catalogue folder. */
+/** The cache file for one catalogue folder (its bytes live beside it, in the same name with .src). */
 export function cacheFileFor(dir: string, env?: NodeJS.ProcessEnv): string | undefined {
   const base = cacheDir(env);
-  return base ? join(base, `catalog-${sha256(resolve(dir)).slice(0, 20)}.json`) : undefined;
+  return base ? join(base, `catalog-${pathHash(resolve(dir))}.json`) : undefined;
 }
 
 /** A file's bytes, or undefined when it cannot be read or is over the size limit (the loader then reports it). */
@@ -87,14 +102,17 @@ function bytesOf(path: string): Buffer | undefined {
   }
 }
 
-function readCache(file: string | undefined, version: string): Map<string, { sha256: string; engine: Engine }> {
-  const out = new Map<string, { sha256: string; engine: Engine }>();
+/** The cached descriptors, each with the exact bytes it was validated from. */
+function readCache(file: string | undefined, version: string): Map<string, { bytes: Buffer; engine: Engine }> {
+  const out = new Map<string, { bytes: Buffer; engine: Engine }>();
   if (!file) return out;
   try {
     const c = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
     if (c.format !== FORMAT || c.tool !== version || !c.entries || typeof c.entries !== "object") return out;
+    const src = readFileSync(`${file.slice(0, -".json".length)}.src`);
     for (const [path, e] of Object.entries(c.entries)) {
-      if (e && typeof e.sha256 === "string" && e.engine && typeof e.engine === "object" && typeof e.engine.id === "string") out.set(path, e);
+      const ok = e && Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.offset + e.length <= src.length && e.engine && typeof e.engine === "object" && typeof e.engine.id === "string";
+      if (ok) out.set(path, { bytes: src.subarray(e.offset, e.offset + e.length), engine: e.engine });
     }
   } catch {
     // no cache yet, or unreadable: compile afresh
@@ -102,19 +120,33 @@ function readCache(file: string | undefined, version: string): Map<string, { sha
   return out;
 }
 
-function writeCache(file: string, version: string, entries: Map<string, { sha256: string; engine: Engine }>): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+/** Both files, each written whole and renamed into place; a reader that sees a new index with old bytes just misses. */
+function writeCache(file: string, version: string, entries: Map<string, { bytes: Buffer; engine: Engine }>): void {
+  const srcFile = `${file.slice(0, -".json".length)}.src`;
+  const tmps = [`${srcFile}.${process.pid}.tmp`, `${file}.${process.pid}.tmp`];
   try {
     mkdirSync(join(file, ".."), { recursive: true });
-    const body: CacheFile = { format: FORMAT, tool: version, entries: Object.fromEntries(entries) };
-    writeFileSync(tmp, JSON.stringify(body));
-    renameSync(tmp, file);
+    const index: Record<string, Entry> = {};
+    const chunks: Buffer[] = [];
+    let offset = 0;
+    for (const [path, e] of entries) {
+      index[path] = { offset, length: e.bytes.length, engine: e.engine };
+      chunks.push(e.bytes);
+      offset += e.bytes.length;
+    }
+    const body: CacheFile = { format: FORMAT, tool: version, entries: index };
+    writeFileSync(tmps[0]!, Buffer.concat(chunks));
+    writeFileSync(tmps[1]!, JSON.stringify(body));
+    renameSync(tmps[0]!, srcFile);
+    renameSync(tmps[1]!, file);
   } catch {
     // a read-only home or a full disk: run without a cache
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean up
+    for (const t of tmps) {
+      try {
+        rmSync(t, { force: true });
+      } catch {
+        // nothing to clean up
+      }
     }
   }
 }
@@ -128,20 +160,19 @@ export async function loadUserEngines(dir: string, options: CacheOptions): Promi
   const files = engineFiles(dir);
   const cacheFile = cacheFileFor(dir, options.env);
   const cached = readCache(cacheFile, options.version);
-  const fresh = new Map<string, { sha256: string; engine: Engine }>();
-  const found: ({ file: string; engine: Engine } | { file: string; key: string; hash?: string })[] = [];
+  const fresh = new Map<string, { bytes: Buffer; engine: Engine }>();
+  const found: ({ file: string; engine: Engine } | { file: string; key: string; bytes?: Buffer })[] = [];
   let hits = 0;
   for (const file of files) {
     const key = resolve(file);
     const bytes = bytesOf(file);
-    const hash = bytes ? sha256(bytes) : undefined;
-    const entry = hash !== undefined ? cached.get(key) : undefined;
-    if (entry && entry.sha256 === hash) {
+    const entry = bytes ? cached.get(key) : undefined;
+    if (bytes && entry && entry.bytes.equals(bytes)) {
       hits++;
-      fresh.set(key, entry);
+      fresh.set(key, { bytes, engine: entry.engine });
       found.push({ file, engine: entry.engine });
     } else {
-      found.push({ file, key, ...(hash !== undefined ? { hash } : {}) });
+      found.push({ file, key, ...(bytes ? { bytes } : {}) });
     }
   }
   const misses = files.length - hits;
@@ -154,8 +185,8 @@ export async function loadUserEngines(dir: string, options: CacheOptions): Promi
       try {
         const engine = loadEngineFile(f.file);
         found[i] = { file: f.file, engine };
-        // the hash of the bytes validated; a file that changed while being read is simply read again next time
-        if (f.hash !== undefined) fresh.set(f.key, { sha256: f.hash, engine });
+        // keyed by the bytes read before validating: a file that changed in between is simply read again next time
+        if (f.bytes) fresh.set(f.key, { bytes: f.bytes, engine });
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         diagnostics.push(...e.diagnostics);
