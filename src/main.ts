@@ -82,6 +82,11 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   await staleNote(catalog.asOf);
   const { readProfile, adviseOn } = await import("./advise.js");
   const profile = readProfile(profilePath);
+  if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
+    // an engine of the extended catalogue that this run does not rank: say how to rank it
+    const { extendedEngines } = await import("./catalog/shipped.js");
+    if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
+  }
   const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
   // no answer, or a weak one, among the default engines: would an extended engine do?
   const { isDefaultSet } = await import("./catalog/select.js");

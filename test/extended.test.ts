@@ -144,6 +144,14 @@ describe("--engines", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("--why-not an extended engine says how to rank it", () => {
+    const r = advise(["profiles/card-authorization.yaml", "--why-not", "pekko-streams"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--why-not: 'pekko-streams' is in the extended catalogue, which this run does not rank; add --engines extended");
+    const ok = advise(["profiles/card-authorization.yaml", "--why-not", "pekko-streams", "--engines", "extended", "--format", "json"]);
+    expect(json(ok).whyNot.engine).toBe("pekko-streams");
+  });
+
   it("`engines:` in .advise.yaml selects too, and an unknown id there is a located error", () => {
     const dir = tmp();
     writeFileSync(join(dir, ".advise.yaml"), "engines: extended\n");
