@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
 import { registerCheckCommand } from "./check/command.js";
+import { toolVersion } from "./version.js";
 import { noCommands, visible, visibleDeep } from "./text.js";
 
-declare const __STREAM_ADVISOR_VERSION__: string | undefined;
 
 const EXAMPLES = `
 Examples:
@@ -119,9 +119,6 @@ function shellWord(w: string): string {
   return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`;
 }
 
-function version(): string {
-  return typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev";
-}
 
 /**
  * Whether a run names a profile first (`advise x.yaml ...`, `advise - ...`),
@@ -144,7 +141,7 @@ export function buildProgram(argv: string[] = []): Command {
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
-    .version(version(), "-V, --version", "print the version")
+    .version(toolVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
     .argument("[profile]", "the profile YAML file, or - for standard input")
     .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "markdown"]).default("table"))

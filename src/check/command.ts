@@ -15,9 +15,9 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { stdoutIsTTY, stdoutWidth, writeStdout } from "../io/stdout.js";
 import { noCommands, writeOut } from "../text.js";
 import { CHECK_FORMATS, type CheckContext, type CheckFormat } from "./context.js";
+import { toolVersion } from "../version.js";
 import type { CheckReport } from "./types.js";
 
-declare const __STREAM_ADVISOR_VERSION__: string | undefined;
 
 interface CheckOptions {
   format: CheckFormat;
@@ -137,7 +137,7 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
   const ctx: CheckContext = {
     style: await makeStyle(color),
     width: opts.outputFile ? 100 : stdoutWidth(),
-    version: typeof __STREAM_ADVISOR_VERSION__ !== "undefined" ? __STREAM_ADVISOR_VERSION__ : "0.0.0-dev",
+    version: toolVersion(),
     // no wall-clock time in a report: the same inputs give the same bytes (SOURCE_DATE_EPOCH sets one)
     ...(fixed ? { timestamp: fixed.toISOString().slice(0, 19) } : {}),
     // from the environment (CI runners set one of these); the JUnit schema's own advice otherwise
