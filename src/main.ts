@@ -106,7 +106,8 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   // text comes from the profile (name, description, file) and from a user catalogue; the rest
   // is the shipped catalogue's or validated values, so without a user catalogue only the profile is walked.
   const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
-  const shown = opts.format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile) };
+  // (the beyond line quotes the profile's path and --catalog in the command it suggests)
+  const shown = opts.format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile), ...(result.beyond ? { beyond: visibleDeep(result.beyond) } : {}) };
   // only the table wraps to the terminal (finding the width costs two stat calls)
   const text = await render(opts.format, shown, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
   await writeStdout(noCommands(text));

@@ -96,6 +96,18 @@ describe("beyond: the line when the five fall short", () => {
     expect(all.beyond).toBeUndefined();
   });
 
+  it("shows a hostile profile path in the command it suggests as escapes, never raw", () => {
+    const dir = tmp();
+    const file = join(dir, "p\u001b[31m.yaml");
+    writeFileSync(file, NONE_PEKKO);
+    for (const format of ["table", "markdown"]) {
+      const r = advise([file, "--format", format]);
+      expect(r.stdout, format).toContain("--engines extended");
+      expect(r.stdout, format).not.toContain("\u001b");
+      expect(r.stdout, format).toContain("\\x1b[31m.yaml");
+    }
+  });
+
   it("does not appear for the shipped profiles (their output is unchanged)", () => {
     const j = json(advise(["profiles/card-authorization.yaml", "--format", "json"]));
     expect(j.beyond).toBeUndefined();

@@ -22,7 +22,11 @@ export function formatMarkdown(result: Result): string {
   out.push("");
   out.push(`**${KIND_TITLES[result.recommendation.kind]}.** ${esc(result.recommendation.summary)}`);
   out.push("");
-  if (result.beyond) out.push(`**Beyond the five.** ${result.beyond.summary}`, "");
+  if (result.beyond) {
+    const b = result.beyond;
+    const text = b.summary.endsWith(`: \`${b.command}\``) ? `${esc(b.summary.slice(0, -(b.command.length + 4)))}: ${mdCode(b.command)}` : esc(b.summary);
+    out.push(`**Beyond the five.** ${text}`, "");
+  }
   out.push("| # | Engine | Score | Verdict | Decisive reasons |");
   out.push("|---|---|---:|---|---|");
   for (const r of result.ranking) {
