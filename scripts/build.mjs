@@ -152,7 +152,8 @@ await build({
   format: "cjs",
   target: "node20",
   outfile: join(root, "dist", "advise-mcp.cjs"),
-  define: { __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version), "import.meta.url": "undefined" },
+  // the engines tool lists the extended catalogue too, from dist/extended.json beside this bundle
+  define: { __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version), __STREAM_ADVISOR_EXTENDED_FILE__: JSON.stringify("extended.json"), "import.meta.url": "undefined" },
   minify: process.env.ADVISE_NO_MINIFY !== "1",
   legalComments: "none",
   logLevel: "error",

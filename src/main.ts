@@ -204,7 +204,7 @@ function registerMcpCommand(program: Command): void {
       const catalog = await catalogFor(opts);
       await staleNote(catalog.asOf);
       const { serveStdio } = loadMcp();
-      await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: version(), debug: Boolean(opts.debug) });
+      await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: toolVersion(), debug: Boolean(opts.debug) });
     });
 }
 
@@ -274,18 +274,7 @@ function registerInfoCommands(program: Command): void {
         return;
       }
       const userFile = catalog.userFiles[id];
-      await writeStdout(noCommands(m.engineText(visibleDeep(m.engineById(catalog, id)), userFile && visible(userFile))));
-  // no answer, or a weak one, among the default engines: would an extended engine do?
-  const { isDefaultSet } = await import("./catalog/select.js");
-  if (isDefaultSet(catalog)) {
-    const { beyond, beyondReason } = await import("./engine/beyond.js");
-    if (beyondReason(result, catalog)) {
-      const { widened } = await import("./catalog/shipped.js");
-      const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
-      const b = beyond(profile, catalog, await widened(catalog), result, command);
-      if (b) result.beyond = b;
-    }
-  }
+      await writeStdout(noCommands(m.engineText(visibleDeep(m.engineById(catalog, id)), userFile && visible(userFile), m.setOf(catalog, id) === "extended")));
     });
   program
     .command("explain")

@@ -25,6 +25,8 @@ const corpusExpected = parse(readFileSync(join(CORPUS, "expected.yaml"), "utf8")
 const corpus = Object.keys(corpusExpected).filter((f) => corpusExpected[f] !== "ok").sort();
 const FIELDS = "version, name, description, latency, throughput, processing, unit, deployment, sources, sinks, languages, eventTime, exactlyOnce, state, batch, cloud, license, portable, priorities";
 const ENGINE_IDS = "akka-streams, beam, flink, kafka-streams, spark";
+/** what the engines tool (like `advise engines`) knows: the five and the extended catalogue */
+const ALL_ENGINE_IDS = "akka-streams, arroyo, beam, bytewax, flink, kafka-streams, ksqldb, materialize, pekko-streams, risingwave, spark";
 
 /** A client connected to a server built from source, for the folder `root`; it has listed the tools, so it checks every structured result against its output schema. */
 async function connect(root = CLI_ROOT, log: string[] = []): Promise<Client> {
@@ -232,7 +234,7 @@ describe("advise mcp: the tools (SDK client, in-memory transport)", () => {
       ["advise", { path: "" }, "advise: 'path' must be non-empty text, not empty text"],
       ["validate_profile", { profil: "version: 1" }, "validate_profile: unknown argument 'profil' (did you mean 'profile'?); expected one of profile, path, file"],
       ["check_adrs", { paths: "docs/decisions" }, "check_adrs: 'paths' must be a list of non-empty texts, not text"],
-      ["engines", { id: "flnk" }, `unknown engine 'flnk' (did you mean 'flink'?); expected one of ${ENGINE_IDS}`],
+      ["engines", { id: "flnk" }, `unknown engine 'flnk' (did you mean 'flink'?); expected one of ${ALL_ENGINE_IDS}`],
       ["explain", { rule: "latency" }, /^unknown rule 'latency' \(did you mean 'latency-budget'\?\); expected one of latency-budget, /],
       ["explain", { rule: 7 }, "explain: 'rule' must be non-empty text, not a number"],
     ] as [string, Record<string, unknown>, string | RegExp][])("%s %j", async (tool, args, message) => {

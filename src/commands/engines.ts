@@ -62,11 +62,11 @@ export function engineById(catalog: Catalog, id: string): Engine {
   return engine;
 }
 
-/** `advise engines ID --format json`: the whole descriptor, with the user file it came from. */
-export function engineJson(catalog: Catalog, id: string): Engine & { userFile?: string } {
+/** `advise engines ID --format json`: the whole descriptor, with its set and the user file it came from. */
+export function engineJson(catalog: Catalog, id: string): Engine & { set: EngineSummary["set"]; userFile?: string } {
   const engine = engineById(catalog, id);
   const userFile = catalog.userFiles[id];
-  return { ...engine, ...(userFile ? { userFile } : {}) };
+  return { ...engine, set: setOf(catalog, id), ...(userFile ? { userFile } : {}) };
 }
 
 export function enginesText(catalog: Catalog): string {

@@ -185,7 +185,10 @@ export async function checkAdrsTool(raw: Record<string, unknown>, ctx: ToolConte
 
 export async function enginesTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<object> {
   const a = args("engines", raw, { id: "string" });
-  return a.id === undefined ? enginesJson(ctx.catalog) : engineJson(ctx.catalog, a.id as string);
+  // both sets, marked, as `advise engines` lists them: the default engines and the extended catalogue
+  const { widened } = await import("../catalog/shipped.js");
+  const catalog = await widened(ctx.catalog);
+  return a.id === undefined ? enginesJson(catalog) : engineJson(catalog, a.id as string);
 }
 
 export async function explainTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<object> {
