@@ -1,10 +1,17 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Every CLI a test spawns caches user catalogues here, never in the real ~/.cache.
+const cacheHome = mkdtempSync(join(tmpdir(), "advise-vitest-cache-"));
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     pool: "forks",
+    env: { XDG_CACHE_HOME: cacheHome },
     // CI also writes machine-readable results, from which .ci/run prints its count line.
     reporters: process.env.CI ? ["default", ["json", { outputFile: ".ci/test-results.json" }]] : ["default"],
   },
