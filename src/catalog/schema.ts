@@ -6,25 +6,9 @@ import * as z from "zod/mini";
 import { CONNECTOR_KINDS, LANGUAGES, PRIORITY_LEVELS, PROCESSING_KINDS } from "../profile/fields.js";
 import { DURATION_EXPECTED, DURATION_PATTERN, RATE_EXPECTED, RATE_PATTERN } from "../units.js";
 
-/**
- * How an engine reaches a capability (docs/catalog-format.md#routes):
- * - builtin: the engine ships it production-ready with default settings
- * - configured: the engine ships it production-ready once configured (a setting, a module it publishes)
- * - limited: the engine ships it, but only in a limited scope
- * - preview: the engine ships it as experimental, beta or preview
- * - external: only through another system the team must run (name it in `needs` or `via`)
- * - third-party: only through code the project does not ship (a vendor's or community connector, library or platform)
- * - own-code: only with code the team writes itself
- * - none: not at all
- * Only builtin and configured meet a `must`.
- */
-export const ROUTES = ["builtin", "configured", "limited", "preview", "external", "third-party", "own-code", "none"] as const;
-export type Route = (typeof ROUTES)[number];
+import { isReady, ROUTES, type Route } from "./routes.js";
 
-/** Whether a route counts as production-ready: only these meet a `must`. */
-export function isReady(r: Route): boolean {
-  return r === "builtin" || r === "configured";
-}
+export { isReady, ROUTES, type Route };
 
 const route = z.enum(ROUTES);
 const text = z.string().check(z.minLength(1), z.maxLength(600));

@@ -2,7 +2,7 @@
 
 import type { Catalog } from "../catalog/load.js";
 import type { Engine, Fact } from "../catalog/schema.js";
-import { isReady } from "../catalog/schema.js";
+import { isReady } from "../catalog/routes.js";
 import { routeWords } from "../rules/types.js";
 import { factRefs } from "../catalog/report.js";
 import { UsageError } from "../diagnostics.js";

@@ -1,4 +1,5 @@
-import { type Fact, isReady, type Route, type Source } from "../catalog/schema.js";
+import { type Fact, type Route, type Source } from "../catalog/schema.js";
+import { isReady } from "../catalog/routes.js";
 import { configuredNote, type RuleContext, routeClass, routeWords, type Verdict } from "./types.js";
 
 export interface Item {

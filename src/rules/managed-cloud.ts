@@ -1,4 +1,4 @@
-import { isReady } from "../catalog/schema.js";
+import { isReady } from "../catalog/routes.js";
 import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";
 
 export const managedCloud: Rule = {

@@ -3,7 +3,8 @@
 // a licence key. Scored for every profile, so that when capabilities tie
 // the engine with less to run wins.
 
-import { isReady, type Engine, type Operation } from "../catalog/schema.js";
+import { type Engine, type Operation } from "../catalog/schema.js";
+import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import { uniqueSources } from "./helpers.js";
 import type { Rule } from "./types.js";
