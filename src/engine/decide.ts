@@ -2,7 +2,7 @@
 // No words here (evaluate.ts writes them); sensitivity analysis replays this.
 
 import type { Catalog } from "../catalog/load.js";
-import { type Engine } from "../catalog/schema.js";
+import type { Engine } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import { engineLatency } from "../rules/latency-budget.js";

@@ -1,4 +1,4 @@
-import { type Route } from "../catalog/schema.js";
+import type { Route } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import { parseDuration } from "../units.js";
 import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";

@@ -1,4 +1,4 @@
-import { type Fact, type Route, type Source } from "../catalog/schema.js";
+import type { Fact, Route, Source } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import { configuredNote, type RuleContext, routeClass, routeWords, type Verdict } from "./types.js";
 

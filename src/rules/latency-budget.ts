@@ -1,5 +1,5 @@
 import { parseDuration } from "../units.js";
-import { type Engine } from "../catalog/schema.js";
+import type { Engine } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import { type Rule, routeWords } from "./types.js";

@@ -3,7 +3,7 @@
 // a licence key. Scored for every profile, so that when capabilities tie
 // the engine with less to run wins.
 
-import { type Engine, type Operation } from "../catalog/schema.js";
+import type { Engine, Operation } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import { uniqueSources } from "./helpers.js";

@@ -1,7 +1,7 @@
 // What a rule is: metadata apart from behaviour (id, the profile field it reads,
 // the catalogue facts it compares, message templates) and a pure evaluate.
 
-import { type Engine, type Route, type RulesConfig, type Source } from "../catalog/schema.js";
+import type { Engine, Route, RulesConfig, Source } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import type { Requirement } from "../profile/fields.js";
