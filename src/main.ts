@@ -11,7 +11,7 @@ import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
 import { registerCheckCommand } from "./check/command.js";
 import { toolVersion } from "./version.js";
 import { noCommands, visible, visibleDeep } from "./text.js";
-
+import { TOOL } from "./tool.js";
 
 const EXAMPLES = `
 Examples:
@@ -64,7 +64,11 @@ function packageRoot(): string {
 
 const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"];
 
+/** Set by a command run with --format json: its input and usage problems then also go to stdout as problems@1. */
+let problemsAsJson = false;
+
 async function runAdvise(profilePath: string | undefined, opts: MainOptions, program?: Command): Promise<number> {
+  problemsAsJson = opts.format === "json";
   if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
   if (profilePath !== "-" && !/[./\\]/.test(profilePath)) {
     // A bare word is more likely a mistyped command than a profile file without an extension.
@@ -261,6 +265,7 @@ function registerInfoCommands(program: Command): void {
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
+      problemsAsJson = opts.format === "json";
       // both sets, marked: the five core engines (and a user catalogue's) and the extended catalogue
       const { widened } = await import("./catalog/shipped.js");
       const catalog = await widened(await catalogFor({ catalog: opts.catalog, engines: "core" }));
@@ -282,14 +287,14 @@ function registerInfoCommands(program: Command): void {
     .argument("[rule]", "a rule id, e.g. latency-budget")
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .action(async (ruleId: string | undefined, opts: { format: "text" | "json" }) => {
+      problemsAsJson = opts.format === "json";
       const catalog = await catalogFor({});
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.explainAll(catalog), null, 2)}\n` : m.ruleListText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.rulesJson(catalog), null, 2)}\n` : m.ruleListText(catalog));
         return;
       }
-      const x = m.explainById(ruleId, catalog);
-      await writeStdout(opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
+      await writeStdout(opts.format === "json" ? `${JSON.stringify(m.ruleJson(ruleId, catalog), null, 2)}\n` : m.explainText(m.explainById(ruleId, catalog)));
     });
 }
 
@@ -300,6 +305,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
+    if (problemsAsJson && (e instanceof InputError || e instanceof UsageError)) {
+      const { formatProblems, problemJson, usageProblem } = await import("./format/problems.js");
+      await writeStdout(formatProblems(e instanceof InputError ? e.diagnostics.map(problemJson) : [usageProblem(e.message)]));
+    }
     return report(e, debug);
   }
 }

@@ -9,6 +9,7 @@ import { UsageError } from "../diagnostics.js";
 import { RULES, ruleById } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
 import { unknownName } from "../suggest.js";
+import { TOOL, type Tool } from "../tool.js";
 
 export interface RuleExplanation {
   id: string;
@@ -54,6 +55,16 @@ export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
 /** `advise explain --format json`: every rule explained. */
 export function explainAll(catalog: Catalog): RuleExplanation[] {
   return RULES.map((r) => explainRule(r, catalog));
+}
+
+/** `advise explain --format json` (and the MCP explain tool without a rule): every rule, marked. */
+export function rulesJson(catalog: Catalog): { schema: "stream-advisor/rules@1"; tool: Tool; rules: RuleExplanation[] } {
+  return { schema: "stream-advisor/rules@1", tool: TOOL, rules: explainAll(catalog) };
+}
+
+/** `advise explain RULE --format json`: one rule, marked. */
+export function ruleJson(ruleId: string, catalog: Catalog): { schema: "stream-advisor/rule@1"; tool: Tool } & RuleExplanation {
+  return { schema: "stream-advisor/rule@1", tool: TOOL, ...explainById(ruleId, catalog) };
 }
 
 /** One rule explained; an unknown id is a UsageError with a did-you-mean (a profile field names its rule too). */
