@@ -16,6 +16,7 @@ import { TOOL } from "./tool.js";
 const EXAMPLES = `
 Examples:
   advise profiles/card-authorization.yaml            rank the engines for a workload
+  advise profiles/card-authorization.yaml --reasons  ... and every engine's reasons with sources
   advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
   advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
   advise profile.yaml --engines extended             rank the five and the extended catalogue (advise engines lists both)
@@ -39,6 +40,7 @@ interface MainOptions {
   engines?: string;
   debug?: boolean;
   whyNot?: string;
+  reasons?: boolean;
 }
 
 async function catalogFor(opts: { catalog?: string; engines?: string }) {
@@ -112,8 +114,10 @@ async function runAdvise(profilePath: string | undefined, opts: MainOptions, pro
   const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
   // (the beyond line quotes the profile's path and --catalog in the command it suggests)
   const shown = opts.format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile), ...(result.beyond ? { beyond: visibleDeep(result.beyond) } : {}) };
-  // only the table wraps to the terminal (finding the width costs two stat calls)
-  const text = await render(opts.format, shown, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
+  // only the table wraps to the terminal (finding the width costs two stat calls); on a
+  // terminal it is a first screen, with the per-engine reasons only when asked for
+  const table = opts.format === "table";
+  const text = await render(opts.format, shown, { style: await makeStyle(color), width: table ? stdoutWidth() : 100, reasons: table ? (opts.reasons ?? !stdoutIsTTY()) : true });
   await writeStdout(noCommands(text));
   return 0;
 }
@@ -153,6 +157,8 @@ export function buildProgram(argv: string[] = []): Command {
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
     .option("--why-not <engine>", "why ENGINE lost, and the single changes that would make it win")
+    .option("--reasons", "the table: every engine's reasons with sources (the default when not on a terminal)")
+    .option("--no-reasons", "the table: stop after what would change the answer")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
