@@ -237,6 +237,7 @@ function registerInfoCommands(program: Command): void {
     .command("init")
     .description("write a commented starter profile; asks the questions on a terminal, or takes them as flags")
     .argument("[file]", "where to write it (- for standard output)", "profile.yaml")
+    .option("--from [name]", "copy a shipped example profile instead (no NAME: list them)")
     .option("--force", "overwrite an existing file")
     .option("-y, --yes", "ask nothing; use defaults for what the flags do not give");
   for (const [flag, what] of [
@@ -257,10 +258,24 @@ function registerInfoCommands(program: Command): void {
     ["license", "any | open-source"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
-    const { runInit } = await import("./commands/init.js");
-    const { yes, force, ...flags } = opts;
+    const { runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
+    const { yes, force, from, ...flags } = opts;
+    const profilesDir = join(packageRoot(), "profiles");
+    const schemaPath = join(packageRoot(), "schema", "profile.schema.json");
+    if (from === true) {
+      await writeStdout(shippedProfilesText(profilesDir, Math.min(100, stdoutWidth())));
+      return;
+    }
+    if (typeof from === "string") {
+      const given = Object.keys(flags).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      if (given.length) throw new UsageError(`init --from copies the example as it is; drop ${given.join(", ")} (edit the copy instead), or drop --from to build a profile from the flags`);
+      const r = runInitFrom(from, file, { force: Boolean(force), profilesDir, schemaPath });
+      if (r.wrote) process.stderr.write(`wrote ${file} (from the example ${from}); next: advise ${file}\n`);
+      else await writeStdout(r.text);
+      return;
+    }
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
-    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath: join(packageRoot(), "schema", "profile.schema.json") });
+    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
     else await writeStdout(r.text);
   });

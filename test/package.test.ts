@@ -1,6 +1,7 @@
 // The published package: what `npm pack` puts in the tarball, and that the
 // tarball installs and runs with nothing but Node (offline, from an empty npm
-// cache: the bundle inlines every dependency, so it may declare none).
+// cache: the bundle inlines every dependency, so it may declare none), and
+// runs advise, advise check, advise init --from and advise schema from there.
 import { spawnSync } from "node:child_process";
 import { builtinModules } from "node:module";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -119,6 +120,19 @@ describe("npm pack", () => {
     expect(replies[1].result.tools.map((t: { name: string }) => t.name)).toContain("advise");
     expect(replies[2].result.isError ?? false).toBe(false);
     expect(JSON.stringify(replies[2].result)).toContain("latency-budget");
+  });
+  it("runs `advise init --from` and advises on the copy", () => {
+    const list = advise(["init", "--from"]);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toContain("card-authorization");
+    const r = advise(["init", "--from", "card-authorization", "mine.yaml"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("wrote mine.yaml");
+    // the copy points its editor schema at the installed package's file
+    expect(readFileSync(join(installed, "mine.yaml"), "utf8")).toContain("$schema=node_modules/stream-advisor/schema/profile.schema.json");
+    const a = advise(["mine.yaml", "--format", "json"]);
+    expect(a.status).toBe(0);
+    expect(JSON.parse(a.stdout).recommendation.engine).toBe("akka-streams");
   });
   it("runs `advise schema`", () => {
     const r = advise(["schema"]);
