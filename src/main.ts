@@ -12,6 +12,7 @@ import { registerCheckCommand } from "./check/command.js";
 import { toolVersion } from "./version.js";
 import { noCommands, visible, visibleDeep } from "./text.js";
 import { TOOL } from "./tool.js";
+import type { Result } from "./engine/result.js";
 
 const EXAMPLES = `
 Examples:
@@ -69,59 +70,96 @@ const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"
 /** Set by a command run with --format json: its input and usage problems then also go to stdout as problems@1. */
 let problemsAsJson = false;
 
-async function runAdvise(profilePath: string | undefined, opts: MainOptions, program?: Command): Promise<number> {
+async function runAdvise(paths: string[], opts: MainOptions, program?: Command): Promise<number> {
   problemsAsJson = opts.format === "json";
-  if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
-  if (profilePath !== "-" && !/[./\\]/.test(profilePath)) {
+  if (!paths.length) throw new UsageError("missing PROFILE: give a profile file (or several, or a glob), or - to read standard input");
+  for (const profilePath of paths) {
+    if (profilePath === "-" || /[./\\]/.test(profilePath) || existsSync(profilePath)) continue;
     // A bare word is more likely a mistyped command than a profile file without an extension.
-    if (!existsSync(profilePath)) {
-      if (profilePath === "help" && program) {
-        program.outputHelp();
-        return 0;
-      }
-      const { closest } = await import("./suggest.js");
-      const guess = closest(profilePath, COMMANDS);
-      if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
+    if (profilePath === "help" && program && paths.length === 1) {
+      program.outputHelp();
+      return 0;
     }
+    if (paths.length > 1 && COMMANDS.includes(profilePath)) throw new UsageError(`'${profilePath}' is a command, not a profile: a command comes first (advise ${profilePath} ...)`);
+    const { closest } = await import("./suggest.js");
+    const guess = closest(profilePath, COMMANDS);
+    if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
   }
   const catalog = await catalogFor(opts);
   await staleNote(catalog.asOf);
-  const { readProfile, adviseOn } = await import("./advise.js");
-  const profile = readProfile(profilePath);
-  if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
-    // an engine of the extended catalogue that this run does not rank: say how to rank it
-    const { extendedEngines } = await import("./catalog/shipped.js");
-    if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
-  }
-  const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
-  // no answer, or a weak one, among the default engines: would an extended engine do?
-  const { isDefaultSet } = await import("./catalog/select.js");
-  if (isDefaultSet(catalog)) {
-    const { beyond, beyondReason } = await import("./engine/beyond.js");
-    if (beyondReason(result, catalog)) {
-      const { widened } = await import("./catalog/shipped.js");
-      const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
-      const b = beyond(profile, catalog, await widened(catalog), result, command);
-      if (b) result.beyond = b;
+  // one profile as `advise PROFILE` answers it: an extended engine named in --why-not said how
+  // to rank, and, among the default engines, whether an extended engine would do better
+  const adviseFile = async (profilePath: string): Promise<Result> => {
+    const { readProfile, adviseOn } = await import("./advise.js");
+    const profile = readProfile(profilePath);
+    if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
+      // an engine of the extended catalogue that this run does not rank: say how to rank it
+      const { extendedEngines } = await import("./catalog/shipped.js");
+      if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
     }
+    const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
+    // no answer, or a weak one, among the default engines: would an extended engine do?
+    const { isDefaultSet } = await import("./catalog/select.js");
+    if (isDefaultSet(catalog)) {
+      const { beyond, beyondReason } = await import("./engine/beyond.js");
+      if (beyondReason(result, catalog)) {
+        const { widened } = await import("./catalog/shipped.js");
+        const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
+        const b = beyond(profile, catalog, await widened(catalog), result, command);
+        if (b) result.beyond = b;
+      }
+    }
+    return result;
+  };
+  const { isGlob } = await import("./io/glob.js");
+  if (paths.length > 1 || isGlob(paths[0]!)) {
+    const { adviseMany } = await import("./many.js");
+    // an unknown --why-not engine is one usage error for the run, not one per profile
+    if (opts.whyNot !== undefined && catalog.engines.some((e) => e.id === opts.whyNot) === false) {
+      const { extendedEngines } = await import("./catalog/shipped.js");
+      if (!(await extendedEngines()).some((e) => e.id === opts.whyNot)) await knownEngine(opts.whyNot, catalog);
+    }
+    const { text, diagnostics } = await adviseMany(paths, { format: opts.format, adviseFile, context: await renderContext(opts), shown: (r) => shownResult(r, opts.format) });
+    await writeStdout(noCommands(text));
+    if (diagnostics.length) process.stderr.write(noCommands(`${diagnostics.map(formatDiagnostic).join("\n")}\n`));
+    return diagnostics.length ? 2 : 0;
   }
-  const { wantColor, makeStyle } = await import("./color.js");
-  const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
+  const result = await adviseFile(paths[0]!);
   const { render } = await import("./format/index.js");
-  // JSON escapes control characters itself; the table and Markdown show them as escapes. Free
-  // text comes from the profile (name, description, file) and from a user catalogue; the rest
-  // is the shipped catalogue's or validated values, so without a user catalogue only the profile is walked.
-  const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
-  // (the beyond line quotes the profile's path and --catalog in the command it suggests)
-  const shown = opts.format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile), ...(result.beyond ? { beyond: visibleDeep(result.beyond) } : {}) };
-  // only the table wraps to the terminal (finding the width costs two stat calls); on a
-  // terminal it is a first screen, with the per-engine reasons only when asked for
-  const table = opts.format === "table";
-  const text = await render(opts.format, shown, { style: await makeStyle(color), width: table ? stdoutWidth() : 100, reasons: table ? (opts.reasons ?? !stdoutIsTTY()) : true });
-  await writeStdout(noCommands(text));
+  await writeStdout(noCommands(await render(opts.format, shownResult(result, opts.format), await renderContext(opts))));
   return 0;
 }
 
+/** --why-not's engine, checked against the catalogue (a usage error with a did-you-mean otherwise). */
+async function knownEngine(id: string, catalog: { engines: { id: string }[] }): Promise<string> {
+  const ids = catalog.engines.map((e) => e.id);
+  if (ids.includes(id)) return id;
+  const { closest } = await import("./suggest.js");
+  const guess = closest(id, ids);
+  throw new UsageError(`--why-not: unknown engine '${id}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
+}
+
+/**
+ * The result as the formatters get it. JSON escapes control characters itself; the table and
+ * Markdown show them as escapes. Free text comes from the profile (name, description, file) and
+ * from a user catalogue; the rest is the shipped catalogue's or validated values, so without a
+ * user catalogue only the profile is walked.
+ */
+function shownResult(result: Result, format: MainOptions["format"]): Result {
+  const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
+  // (the beyond line quotes the profile's path and --catalog in the command it suggests)
+  return format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile), ...(result.beyond ? { beyond: visibleDeep(result.beyond) } : {}) };
+}
+
+/** Colour, width and reasons for the formatters. */
+async function renderContext(opts: MainOptions) {
+  const { wantColor, makeStyle } = await import("./color.js");
+  const table = opts.format === "table";
+  const color = table && wantColor(opts.color, process.env, stdoutIsTTY);
+  // only the table wraps to the terminal (finding the width costs two stat calls); on a
+  // terminal it is a first screen, with the per-engine reasons only when asked for
+  return { style: await makeStyle(color), width: table ? stdoutWidth() : 100, reasons: table ? (opts.reasons ?? !stdoutIsTTY()) : true };
+}
 
 /** A word as a POSIX shell reads it: quoted only when it must be. */
 function shellWord(w: string): string {
@@ -152,7 +190,7 @@ export function buildProgram(argv: string[] = []): Command {
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
     .version(toolVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
-    .argument("[profile]", "the profile YAML file, or - for standard input")
+    .argument("[profiles...]", "profile YAML files or globs (a report each), or - for standard input")
     .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "markdown"]).default("table"))
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
@@ -166,8 +204,8 @@ export function buildProgram(argv: string[] = []): Command {
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run `advise --help` for usage)")
     .addHelpText("after", EXAMPLES)
-    .action(async (profile: string | undefined, opts: MainOptions) => {
-      process.exitCode = await runAdvise(profile, opts, program);
+    .action(async (profiles: string[], opts: MainOptions) => {
+      process.exitCode = await runAdvise(profiles, opts, program);
     });
   if (profileFirst(argv)) return program;
   registerInfoCommands(program);

@@ -116,7 +116,7 @@ describe("bad command lines", () => {
     [["--fromat", "json", "profiles/card-authorization.yaml"], /unknown option '--fromat'\n\(Did you mean --format\?\)/],
     [["profiles/card-authorization.yaml", "--format", "xml"], /argument 'xml' is invalid. Allowed choices are table, json, markdown/],
     [[], /missing PROFILE/],
-    [["a.yaml", "b.yaml"], /too many arguments/],
+    [["a.yaml", "b.yaml"], /^a\.yaml: no such file\nb\.yaml: no such file\n$/], // several profiles: each missing one located
   ])("advise %j", (args, message) => {
     const r = run(args);
     expectLocatedFailure(r);

@@ -1,12 +1,14 @@
-// schema/{result,check,problems}.schema.json from the zod schemas in this
+// schema/{result,results,check,problems}.schema.json from the zod schemas in this
 // folder (`npm run docs` writes them; test/contract.test.ts keeps them equal).
 import * as z from "zod/mini";
 import { checkJsonSchema } from "./check.js";
 import { problemsJsonSchema } from "./problems.js";
 import { resultJsonSchema } from "./result.js";
+import { resultsJsonSchema } from "./results.js";
 
 export const CONTRACTS = {
   "result.schema.json": { title: "stream-advisor/result@1", schema: resultJsonSchema },
+  "results.schema.json": { title: "stream-advisor/results@1", schema: resultsJsonSchema },
   "check.schema.json": { title: "stream-advisor/check@1", schema: checkJsonSchema },
   "problems.schema.json": { title: "stream-advisor/problems@1", schema: problemsJsonSchema },
 } as const;
