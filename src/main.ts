@@ -13,6 +13,7 @@ import { toolVersion } from "./version.js";
 import { noCommands, visible, visibleDeep } from "./text.js";
 import { TOOL } from "./tool.js";
 import type { Result } from "./engine/result.js";
+import { closest } from "./suggest.js";
 
 const EXAMPLES = `
 Examples:
@@ -70,18 +71,13 @@ const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"
 /** Set by a command run with --format json: its input and usage problems then also go to stdout as problems@1. */
 let problemsAsJson = false;
 
-async function runAdvise(paths: string[], opts: MainOptions, program?: Command): Promise<number> {
+async function runAdvise(paths: string[], opts: MainOptions): Promise<number> {
   problemsAsJson = opts.format === "json";
   if (!paths.length) throw new UsageError("missing PROFILE: give a profile file (or several, or a glob), or - to read standard input");
   for (const profilePath of paths) {
     if (profilePath === "-" || /[./\\]/.test(profilePath) || existsSync(profilePath)) continue;
     // A bare word is more likely a mistyped command than a profile file without an extension.
-    if (profilePath === "help" && program && paths.length === 1) {
-      program.outputHelp();
-      return 0;
-    }
     if (paths.length > 1 && COMMANDS.includes(profilePath)) throw new UsageError(`'${profilePath}' is a command, not a profile: a command comes first (advise ${profilePath} ...)`);
-    const { closest } = await import("./suggest.js");
     const guess = closest(profilePath, COMMANDS);
     if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
   }
@@ -134,7 +130,6 @@ async function runAdvise(paths: string[], opts: MainOptions, program?: Command):
 async function knownEngine(id: string, catalog: { engines: { id: string }[] }): Promise<string> {
   const ids = catalog.engines.map((e) => e.id);
   if (ids.includes(id)) return id;
-  const { closest } = await import("./suggest.js");
   const guess = closest(id, ids);
   throw new UsageError(`--why-not: unknown engine '${id}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
 }
@@ -184,7 +179,7 @@ export function buildProgram(argv: string[] = []): Command {
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(s) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(s), outputError: (s, write) => write(choiceSuggestion(s)) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
@@ -205,12 +200,13 @@ export function buildProgram(argv: string[] = []): Command {
     .showHelpAfterError("(run `advise --help` for usage)")
     .addHelpText("after", EXAMPLES)
     .action(async (profiles: string[], opts: MainOptions) => {
-      process.exitCode = await runAdvise(profiles, opts, program);
+      process.exitCode = await runAdvise(profiles, opts);
     });
   if (profileFirst(argv)) return program;
   registerInfoCommands(program);
   registerCheckCommand(program);
   registerMcpCommand(program);
+  registerHelpCommand(program);
   return program;
 }
 
@@ -260,6 +256,36 @@ function registerMcpCommand(program: Command): void {
 function loadMcp(): typeof import("./mcp/server.js") {
   if (typeof __dirname !== "string") throw new Error("advise mcp runs from the built CLI (npm run build)");
   return require(join(__dirname, "advise-mcp.cjs")) as typeof import("./mcp/server.js");
+}
+
+
+/**
+ * commander's message for an option value that is not one of its choices, with
+ * a did-you-mean added (`--format jsn`), for every command's options alike.
+ */
+export function choiceSuggestion(message: string): string {
+  const m = /argument '([^']*)' is invalid\. Allowed choices are (.+)\.\n?$/.exec(message);
+  if (!m) return message;
+  const guess = closest(m[1]!, m[2]!.split(", "));
+  return guess ? `${message.trimEnd()}\n(Did you mean ${guess}?)\n` : message;
+}
+
+/** `advise help [COMMAND]`: commander offers it only to programs without an action of their own. */
+function registerHelpCommand(program: Command): void {
+  program
+    .command("help")
+    .description("show help for a command (advise help check), or for advise")
+    .argument("[command]", "a command name")
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const cmd = program.commands.find((c) => c.name() === name);
+      if (!cmd) {
+        const names = program.commands.map((c) => c.name());
+        const guess = closest(name, names);
+        throw new UsageError(`help: unknown command '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${names.join(", ")}`);
+      }
+      cmd.outputHelp();
+    });
 }
 
 /** `engines` and `explain`: the catalogue and the rules, as text or JSON; `schema` and `init` for writing profiles. */

@@ -77,7 +77,7 @@ describe("problems@1 with --format json", () => {
     expect(doc.schema).toBe("stream-advisor/problems@1");
     expect(doc.problems).toEqual([
       expect.objectContaining({ file: "<stdin>", line: 2, column: 1, message: "unknown key 'latncy'", suggestion: "latency" }),
-      expect.objectContaining({ file: "<stdin>", line: 3, column: 13, message: "'20k' is not a valid throughput", expected: expect.stringContaining("20k/s") }),
+      expect.objectContaining({ file: "<stdin>", line: 3, column: 13, message: "'20k' is not a valid throughput: a rate needs a period, such as /s or /min", suggestion: "20k/s", expected: expect.stringContaining("20k/s") }),
     ]);
   });
   it("a missing file has no position", () => {
