@@ -11,7 +11,7 @@ import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
 import { registerCheckCommand } from "./check/command.js";
 import { toolVersion } from "./version.js";
 import { noCommands, visible, visibleDeep } from "./text.js";
-import { TOOL } from "./tool.js";
+import { LINKS, TOOL } from "./tool.js";
 import type { Result } from "./engine/result.js";
 import { closest } from "./suggest.js";
 
@@ -33,7 +33,8 @@ A profile is a small YAML file (see README.md, "Profile reference"):
   priorities: {latency: must}
 
 Exit codes: 0 done, 1 a check failed (advise check), 2 bad input or usage.
-Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.`;
+Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.
+Documentation: ${LINKS.home}`;
 
 interface MainOptions {
   format: "table" | "json" | "markdown";
@@ -414,7 +415,7 @@ export function report(e: unknown, debug: boolean): number {
   const msg = e instanceof Error ? e.message : String(e);
   process.stderr.write(`advise: internal error: ${msg}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-  else process.stderr.write("This is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+  else process.stderr.write(`This is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it at ${LINKS.bugs}\n`);
   return 2;
 }
 

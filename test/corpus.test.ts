@@ -169,7 +169,7 @@ describe("an internal error", () => {
     const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (chunks.push(String(s)), true));
     try {
       expect(report(new TypeError("boom"), false)).toBe(2);
-      expect(chunks.join("")).toBe("advise: internal error: boom\nThis is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+      expect(chunks.join("")).toBe("advise: internal error: boom\nThis is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it at https://github.com/stream-advisor/stream-advisor/issues\n");
       chunks.length = 0;
       expect(report(new TypeError("boom"), true)).toBe(2);
       expect(chunks.join("")).toMatch(/^advise: internal error: boom\nTypeError: boom\n\s+at /);

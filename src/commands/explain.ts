@@ -9,7 +9,7 @@ import { UsageError } from "../diagnostics.js";
 import { RULES, ruleById } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
 import { unknownName } from "../suggest.js";
-import { TOOL, type Tool } from "../tool.js";
+import { LINKS, TOOL, type Tool } from "../tool.js";
 
 export interface RuleExplanation {
   id: string;
@@ -48,7 +48,7 @@ export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
     scoring: rule.scoring,
     messages: rule.messages,
     example: { profile: rule.example, answer: answer(ex.with, catalog), withoutRule: answer(ex.without, catalog) },
-    docs: `docs/rules.md#${rule.id}`,
+    docs: LINKS.doc("docs/rules.md", rule.id),
   };
 }
 
@@ -101,5 +101,5 @@ export function explainText(x: RuleExplanation): string {
 export function ruleListText(catalog: Catalog): string {
   const w = Math.max(...RULES.map((r) => r.id.length));
   const lines = RULES.map((r) => `  ${r.id.padEnd(w)}  ${r.requirement.padEnd(11)}  ${r.description}`);
-  return `Rules (advise explain RULE for one; docs/rules.md for all):\n\n  ${"rule".padEnd(w)}  ${"field".padEnd(11)}  checks\n${lines.join("\n")}\n\nBase weights are in rules/rules.yaml (catalogue as of ${catalog.asOf}).\n`;
+  return `Rules (advise explain RULE for one; ${LINKS.doc("docs/rules.md")} for all):\n\n  ${"rule".padEnd(w)}  ${"field".padEnd(11)}  checks\n${lines.join("\n")}\n\nBase weights are in rules/rules.yaml (catalogue as of ${catalog.asOf}).\n`;
 }

@@ -1,9 +1,11 @@
 // `advise schema`: the profile's JSON Schema, generated from the zod schema so the two cannot drift.
 import * as z from "zod/mini";
 import { profileSchema } from "../profile/schema.js";
+import { LINKS } from "../tool.js";
 import { DURATION_PATTERN, POSITIVE_DURATION_PATTERN, POSITIVE_RATE_PATTERN, RATE_PATTERN } from "../units.js";
 
-export const SCHEMA_ID = "https://stream-advisor.dev/schema/profile-v1.json";
+/** Where the schema can be fetched: the shipped file in the repository named by package.json. */
+export const SCHEMA_ID = LINKS.raw("schema/profile.schema.json");
 
 export function profileJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(profileSchema, { io: "input", target: "draft-7" }) as Record<string, unknown>;

@@ -5,6 +5,7 @@ import { checkJsonSchema } from "./check.js";
 import { problemsJsonSchema } from "./problems.js";
 import { resultJsonSchema } from "./result.js";
 import { resultsJsonSchema } from "./results.js";
+import { LINKS } from "../tool.js";
 
 export const CONTRACTS = {
   "result.schema.json": { title: "stream-advisor/result@1", schema: resultJsonSchema },
@@ -33,7 +34,7 @@ export function contractJsonSchema(file: ContractFile, { strict = false } = {}):
   const { title, schema } = CONTRACTS[file];
   const js = z.toJSONSchema(schema, { io: "output", target: "draft-7" }) as Record<string, unknown>;
   const { $schema, ...rest } = js;
-  return { $schema, title, ...((strict ? rest : open(rest)) as Record<string, unknown>) };
+  return { $schema, $id: LINKS.raw(`schema/${file}`), title, ...((strict ? rest : open(rest)) as Record<string, unknown>) };
 }
 
 export function contractJsonSchemaText(file: ContractFile): string {

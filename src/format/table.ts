@@ -6,6 +6,7 @@
 
 import Table from "cli-table3";
 import type { RankedEngine, Result } from "../engine/result.js";
+import { LINKS } from "../tool.js";
 import { type FormatContext, hang, layoutWidth, type Style, signed, wrap, wrapLines } from "./types.js";
 import { decisive, highlights, KIND_TITLES, marginLine, verdict, whyNotLines } from "./verdict.js";
 
@@ -146,7 +147,7 @@ export function formatTable(result: Result, ctx: FormatContext): string {
     out.push(s.dim(wrap("Every engine's reasons, each with its sources: add --reasons (or use --format markdown).", width, "")));
     return `${out.join("\n")}\n`;
   }
-  const about = "(every engine starts at 50; each rule adds or takes the points shown; each rule is explained at docs/rules.md#<rule>)";
+  const about = `(every engine starts at 50; each rule adds or takes the points shown; each rule is explained at ${LINKS.doc("docs/rules.md")}#<rule>)`;
   out.push(s.bold("Reasons") + s.dim(`  ${hang(about, width, "Reasons  ".length, "  ")}`));
   for (const r of result.ranking) {
     out.push("");
