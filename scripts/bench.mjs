@@ -42,6 +42,19 @@ const userFiles = [
 ];
 for (const f of userFiles) cpSync(f, join(userCatalog, f.split("/").pop()));
 const cacheHome = join(adrDir, "cache");
+// 100 distinct profiles for one run: the shipped ones in turn, each with its
+// latency budget scaled a little further (so no two are alike) and its own name.
+const many = join(adrDir, "many");
+mkdirSync(many);
+const shipped = readdirSync(join(root, "profiles")).filter((f) => f.endsWith(".yaml")).sort();
+const manyFiles = [];
+for (let i = 0; i < 100; i++) {
+  const text = readFileSync(join(root, "profiles", shipped[i % shipped.length]), "utf8");
+  const scale = 1 + Math.floor(i / shipped.length) / 10;
+  const file = join(many, `p${String(i).padStart(3, "0")}.yaml`);
+  writeFileSync(file, text.replace(/^latency: (\d+(?:\.\d+)?)/m, (_, n) => `latency: ${Math.round(Number(n) * scale * 100) / 100}`).replace(/^name: (.*)$/m, `name: $1 ${i}`));
+  manyFiles.push(file);
+}
 
 const commands = [
   { name: "node -e 0 (the floor)", args: ["-e", "0"] },
@@ -51,6 +64,8 @@ const commands = [
   { name: "advise PROFILE --engines extended", args: [cli, profile, "--engines", "extended"], goal: 1.5 },
   { name: `advise PROFILE --catalog (${userFiles.length} engines, cached)`, args: [cli, profile, "--catalog", userCatalog], goal: 1.5 },
   { name: "advise check (1,000 ADRs)", args: [cli, "check", decisions, "--format", "json"], cwd: adrDir },
+  { name: "advise 100 PROFILES (table)", args: [cli, ...manyFiles] },
+  { name: "advise 100 PROFILES --format json", args: [cli, ...manyFiles, "--format", "json"] },
 ];
 
 const env = { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: cacheHome };
@@ -90,6 +105,10 @@ console.log(`Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
 console.log(line(head));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(line(r));
+const byName = (n) => median(times[commands.findIndex((c) => c.name === n)]);
+for (const [many100, one] of [["advise 100 PROFILES (table)", "advise PROFILE (table)"], ["advise 100 PROFILES --format json", "advise PROFILE --format json"]]) {
+  console.log(`${many100}: ${(byName(many100) / byName(one)).toFixed(2)}x ${one} (goal: at most 3x)`);
+}
 
 // The same user catalogue on a first run (nothing cached: every file parsed and validated), for comparison.
 {

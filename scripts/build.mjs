@@ -93,9 +93,21 @@ const asciiStringWidth = {
     });
   },
 };
+// src/tool.ts reads the package's name and links from package.json: bundle only
+// those fields, not the scripts and the dependency lists.
+const packageFields = {
+  name: "package-fields",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]package\.json$/ }, (args) => {
+      if (args.path !== join(root, "package.json")) return undefined;
+      const { name, version, homepage, repository, bugs } = pkg;
+      return { contents: JSON.stringify({ name, version, homepage, repository, bugs }), loader: "json" };
+    });
+  },
+};
 await build({
   entryPoints: [join(root, "src/cli.ts")],
-  plugins: [lazyBuiltins, cheapTableDebug, asciiStringWidth],
+  plugins: [lazyBuiltins, cheapTableDebug, asciiStringWidth, packageFields],
   // yaml's ES module build (its "default" export, the same code as the CommonJS
   // one but for logging warnings with console.warn, which profiles never reach:
   // warnings are errors here): esbuild can hoist and tree-shake it, which starts

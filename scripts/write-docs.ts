@@ -1,11 +1,12 @@
-// npm run docs: regenerate docs/rules.md, docs/engines.md, schema/profile.schema.json and
-// the README's output sample from the code and the catalogue.
+// npm run docs: regenerate docs/rules.md, docs/engines.md, schema/*.schema.json and
+// the README's output samples from the code and the catalogue.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCatalogDir, loadEngineDir } from "../src/catalog/load.js";
 import { mkdirSync } from "node:fs";
 import { profileJsonSchemaText } from "../src/commands/schema.js";
+import { CONTRACTS, type ContractFile, contractJsonSchemaText } from "../src/contract/json-schema.js";
 import { enginesMarkdown, extendedEnginesMarkdown, rulesMarkdown } from "../src/docs/generate.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { formatTable } from "../src/format/table.js";
@@ -41,4 +42,5 @@ writeFileSync(join(root, "README.md"), readme2.slice(0, from + head.length) + ch
 
 mkdirSync(join(root, "schema"), { recursive: true });
 writeFileSync(join(root, "schema", "profile.schema.json"), profileJsonSchemaText());
-console.error("wrote docs/rules.md, docs/engines.md, docs/extended-engines.md, schema/profile.schema.json and the README's output samples");
+for (const file of Object.keys(CONTRACTS) as ContractFile[]) writeFileSync(join(root, "schema", file), contractJsonSchemaText(file));
+console.error(`wrote docs/rules.md, docs/engines.md, docs/extended-engines.md, schema/profile.schema.json, schema/${Object.keys(CONTRACTS).join(", schema/")} and the README's output samples`);

@@ -11,11 +11,14 @@ import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
 import { registerCheckCommand } from "./check/command.js";
 import { toolVersion } from "./version.js";
 import { noCommands, visible, visibleDeep } from "./text.js";
-
+import { LINKS, TOOL } from "./tool.js";
+import type { Result } from "./engine/result.js";
+import { closest } from "./suggest.js";
 
 const EXAMPLES = `
 Examples:
   advise profiles/card-authorization.yaml            rank the engines for a workload
+  advise profiles/card-authorization.yaml --reasons  ... and every engine's reasons with sources
   advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
   advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
   advise profile.yaml --engines extended             rank the five and the extended catalogue (advise engines lists both)
@@ -30,7 +33,8 @@ A profile is a small YAML file (see README.md, "Profile reference"):
   priorities: {latency: must}
 
 Exit codes: 0 done, 1 a check failed (advise check), 2 bad input or usage.
-Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.`;
+Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.
+Documentation: ${LINKS.home}`;
 
 interface MainOptions {
   format: "table" | "json" | "markdown";
@@ -39,6 +43,7 @@ interface MainOptions {
   engines?: string;
   debug?: boolean;
   whyNot?: string;
+  reasons?: boolean;
 }
 
 async function catalogFor(opts: { catalog?: string; engines?: string }) {
@@ -64,56 +69,93 @@ function packageRoot(): string {
 
 const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"];
 
-async function runAdvise(profilePath: string | undefined, opts: MainOptions, program?: Command): Promise<number> {
-  if (!profilePath) throw new UsageError("missing PROFILE: give a profile file, or - to read standard input");
-  if (profilePath !== "-" && !/[./\\]/.test(profilePath)) {
+/** Set by a command run with --format json: its input and usage problems then also go to stdout as problems@1. */
+let problemsAsJson = false;
+
+async function runAdvise(paths: string[], opts: MainOptions): Promise<number> {
+  problemsAsJson = opts.format === "json";
+  if (!paths.length) throw new UsageError("missing PROFILE: give a profile file (or several, or a glob), or - to read standard input");
+  for (const profilePath of paths) {
+    if (profilePath === "-" || /[./\\]/.test(profilePath) || existsSync(profilePath)) continue;
     // A bare word is more likely a mistyped command than a profile file without an extension.
-    if (!existsSync(profilePath)) {
-      if (profilePath === "help" && program) {
-        program.outputHelp();
-        return 0;
-      }
-      const { closest } = await import("./suggest.js");
-      const guess = closest(profilePath, COMMANDS);
-      if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
-    }
+    if (paths.length > 1 && COMMANDS.includes(profilePath)) throw new UsageError(`'${profilePath}' is a command, not a profile: a command comes first (advise ${profilePath} ...)`);
+    const guess = closest(profilePath, COMMANDS);
+    if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
   }
   const catalog = await catalogFor(opts);
   await staleNote(catalog.asOf);
-  const { readProfile, adviseOn } = await import("./advise.js");
-  const profile = readProfile(profilePath);
-  if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
-    // an engine of the extended catalogue that this run does not rank: say how to rank it
-    const { extendedEngines } = await import("./catalog/shipped.js");
-    if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
-  }
-  const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
-  // no answer, or a weak one, among the default engines: would an extended engine do?
-  const { isDefaultSet } = await import("./catalog/select.js");
-  if (isDefaultSet(catalog)) {
-    const { beyond, beyondReason } = await import("./engine/beyond.js");
-    if (beyondReason(result, catalog)) {
-      const { widened } = await import("./catalog/shipped.js");
-      const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
-      const b = beyond(profile, catalog, await widened(catalog), result, command);
-      if (b) result.beyond = b;
+  // one profile as `advise PROFILE` answers it: an extended engine named in --why-not said how
+  // to rank, and, among the default engines, whether an extended engine would do better
+  const adviseFile = async (profilePath: string): Promise<Result> => {
+    const { readProfile, adviseOn } = await import("./advise.js");
+    const profile = readProfile(profilePath);
+    if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
+      // an engine of the extended catalogue that this run does not rank: say how to rank it
+      const { extendedEngines } = await import("./catalog/shipped.js");
+      if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
     }
+    const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
+    // no answer, or a weak one, among the default engines: would an extended engine do?
+    const { isDefaultSet } = await import("./catalog/select.js");
+    if (isDefaultSet(catalog)) {
+      const { beyond, beyondReason } = await import("./engine/beyond.js");
+      if (beyondReason(result, catalog)) {
+        const { widened } = await import("./catalog/shipped.js");
+        const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
+        const b = beyond(profile, catalog, await widened(catalog), result, command);
+        if (b) result.beyond = b;
+      }
+    }
+    return result;
+  };
+  const { isGlob } = await import("./io/glob.js");
+  if (paths.length > 1 || isGlob(paths[0]!)) {
+    const { adviseMany } = await import("./many.js");
+    // an unknown --why-not engine is one usage error for the run, not one per profile
+    if (opts.whyNot !== undefined && catalog.engines.some((e) => e.id === opts.whyNot) === false) {
+      const { extendedEngines } = await import("./catalog/shipped.js");
+      if (!(await extendedEngines()).some((e) => e.id === opts.whyNot)) await knownEngine(opts.whyNot, catalog);
+    }
+    const { text, diagnostics } = await adviseMany(paths, { format: opts.format, adviseFile, context: await renderContext(opts), shown: (r) => shownResult(r, opts.format) });
+    await writeStdout(noCommands(text));
+    if (diagnostics.length) process.stderr.write(noCommands(`${diagnostics.map(formatDiagnostic).join("\n")}\n`));
+    return diagnostics.length ? 2 : 0;
   }
-  const { wantColor, makeStyle } = await import("./color.js");
-  const color = opts.format === "table" && wantColor(opts.color, process.env, stdoutIsTTY);
+  const result = await adviseFile(paths[0]!);
   const { render } = await import("./format/index.js");
-  // JSON escapes control characters itself; the table and Markdown show them as escapes. Free
-  // text comes from the profile (name, description, file) and from a user catalogue; the rest
-  // is the shipped catalogue's or validated values, so without a user catalogue only the profile is walked.
-  const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
-  // (the beyond line quotes the profile's path and --catalog in the command it suggests)
-  const shown = opts.format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile), ...(result.beyond ? { beyond: visibleDeep(result.beyond) } : {}) };
-  // only the table wraps to the terminal (finding the width costs two stat calls)
-  const text = await render(opts.format, shown, { style: await makeStyle(color), width: opts.format === "table" ? stdoutWidth() : 100 });
-  await writeStdout(noCommands(text));
+  await writeStdout(noCommands(await render(opts.format, shownResult(result, opts.format), await renderContext(opts))));
   return 0;
 }
 
+/** --why-not's engine, checked against the catalogue (a usage error with a did-you-mean otherwise). */
+async function knownEngine(id: string, catalog: { engines: { id: string }[] }): Promise<string> {
+  const ids = catalog.engines.map((e) => e.id);
+  if (ids.includes(id)) return id;
+  const guess = closest(id, ids);
+  throw new UsageError(`--why-not: unknown engine '${id}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")}`);
+}
+
+/**
+ * The result as the formatters get it. JSON escapes control characters itself; the table and
+ * Markdown show them as escapes. Free text comes from the profile (name, description, file) and
+ * from a user catalogue; the rest is the shipped catalogue's or validated values, so without a
+ * user catalogue only the profile is walked.
+ */
+function shownResult(result: Result, format: MainOptions["format"]): Result {
+  const userCatalogue = result.catalog.userFiles !== undefined && Object.keys(result.catalog.userFiles).length > 0;
+  // (the beyond line quotes the profile's path and --catalog in the command it suggests)
+  return format === "json" ? result : userCatalogue ? visibleDeep(result) : { ...result, profile: visibleDeep(result.profile), ...(result.beyond ? { beyond: visibleDeep(result.beyond) } : {}) };
+}
+
+/** Colour, width and reasons for the formatters. */
+async function renderContext(opts: MainOptions) {
+  const { wantColor, makeStyle } = await import("./color.js");
+  const table = opts.format === "table";
+  const color = table && wantColor(opts.color, process.env, stdoutIsTTY);
+  // only the table wraps to the terminal (finding the width costs two stat calls); on a
+  // terminal it is a first screen, with the per-engine reasons only when asked for
+  return { style: await makeStyle(color), width: table ? stdoutWidth() : 100, reasons: table ? (opts.reasons ?? !stdoutIsTTY()) : true };
+}
 
 /** A word as a POSIX shell reads it: quoted only when it must be. */
 function shellWord(w: string): string {
@@ -138,17 +180,19 @@ export function buildProgram(argv: string[] = []): Command {
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(s) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(s), outputError: (s, write) => write(choiceSuggestion(s)) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
     .version(toolVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
-    .argument("[profile]", "the profile YAML file, or - for standard input")
+    .argument("[profiles...]", "profile YAML files or globs (a report each), or - for standard input")
     .addOption(new Option("-f, --format <name>", "output format").choices(["table", "json", "markdown"]).default("table"))
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
     .option("--why-not <engine>", "why ENGINE lost, and the single changes that would make it win")
+    .option("--reasons", "the table: every engine's reasons with sources (the default when not on a terminal)")
+    .option("--no-reasons", "the table: stop after what would change the answer")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
@@ -156,13 +200,14 @@ export function buildProgram(argv: string[] = []): Command {
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run `advise --help` for usage)")
     .addHelpText("after", EXAMPLES)
-    .action(async (profile: string | undefined, opts: MainOptions) => {
-      process.exitCode = await runAdvise(profile, opts, program);
+    .action(async (profiles: string[], opts: MainOptions) => {
+      process.exitCode = await runAdvise(profiles, opts);
     });
   if (profileFirst(argv)) return program;
   registerInfoCommands(program);
   registerCheckCommand(program);
   registerMcpCommand(program);
+  registerHelpCommand(program);
   return program;
 }
 
@@ -214,6 +259,36 @@ function loadMcp(): typeof import("./mcp/server.js") {
   return require(join(__dirname, "advise-mcp.cjs")) as typeof import("./mcp/server.js");
 }
 
+
+/**
+ * commander's message for an option value that is not one of its choices, with
+ * a did-you-mean added (`--format jsn`), for every command's options alike.
+ */
+export function choiceSuggestion(message: string): string {
+  const m = /argument '([^']*)' is invalid\. Allowed choices are (.+)\.\n?$/.exec(message);
+  if (!m) return message;
+  const guess = closest(m[1]!, m[2]!.split(", "));
+  return guess ? `${message.trimEnd()}\n(Did you mean ${guess}?)\n` : message;
+}
+
+/** `advise help [COMMAND]`: commander offers it only to programs without an action of their own. */
+function registerHelpCommand(program: Command): void {
+  program
+    .command("help")
+    .description("show help for a command (advise help check), or for advise")
+    .argument("[command]", "a command name")
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const cmd = program.commands.find((c) => c.name() === name);
+      if (!cmd) {
+        const names = program.commands.map((c) => c.name());
+        const guess = closest(name, names);
+        throw new UsageError(`help: unknown command '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${names.join(", ")}`);
+      }
+      cmd.outputHelp();
+    });
+}
+
 /** `engines` and `explain`: the catalogue and the rules, as text or JSON; `schema` and `init` for writing profiles. */
 function registerInfoCommands(program: Command): void {
   program
@@ -227,6 +302,7 @@ function registerInfoCommands(program: Command): void {
     .command("init")
     .description("write a commented starter profile; asks the questions on a terminal, or takes them as flags")
     .argument("[file]", "where to write it (- for standard output)", "profile.yaml")
+    .option("--from [name]", "copy a shipped example profile instead (no NAME: list them)")
     .option("--force", "overwrite an existing file")
     .option("-y, --yes", "ask nothing; use defaults for what the flags do not give");
   for (const [flag, what] of [
@@ -247,10 +323,24 @@ function registerInfoCommands(program: Command): void {
     ["license", "any | open-source"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
-    const { runInit } = await import("./commands/init.js");
-    const { yes, force, ...flags } = opts;
+    const { runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
+    const { yes, force, from, ...flags } = opts;
+    const profilesDir = join(packageRoot(), "profiles");
+    const schemaPath = join(packageRoot(), "schema", "profile.schema.json");
+    if (from === true) {
+      await writeStdout(shippedProfilesText(profilesDir, Math.min(100, stdoutWidth())));
+      return;
+    }
+    if (typeof from === "string") {
+      const given = Object.keys(flags).map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      if (given.length) throw new UsageError(`init --from copies the example as it is; drop ${given.join(", ")} (edit the copy instead), or drop --from to build a profile from the flags`);
+      const r = runInitFrom(from, file, { force: Boolean(force), profilesDir, schemaPath });
+      if (r.wrote) process.stderr.write(`wrote ${file} (from the example ${from}); next: advise ${file}\n`);
+      else await writeStdout(r.text);
+      return;
+    }
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
-    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath: join(packageRoot(), "schema", "profile.schema.json") });
+    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
     else await writeStdout(r.text);
   });
@@ -261,6 +351,7 @@ function registerInfoCommands(program: Command): void {
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
     .action(async (id: string | undefined, opts: { format: "text" | "json"; catalog?: string }) => {
+      problemsAsJson = opts.format === "json";
       // both sets, marked: the five core engines (and a user catalogue's) and the extended catalogue
       const { widened } = await import("./catalog/shipped.js");
       const catalog = await widened(await catalogFor({ catalog: opts.catalog, engines: "core" }));
@@ -282,14 +373,14 @@ function registerInfoCommands(program: Command): void {
     .argument("[rule]", "a rule id, e.g. latency-budget")
     .addOption(new Option("-f, --format <name>", "output format").choices(["text", "json"]).default("text"))
     .action(async (ruleId: string | undefined, opts: { format: "text" | "json" }) => {
+      problemsAsJson = opts.format === "json";
       const catalog = await catalogFor({});
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.explainAll(catalog), null, 2)}\n` : m.ruleListText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.rulesJson(catalog), null, 2)}\n` : m.ruleListText(catalog));
         return;
       }
-      const x = m.explainById(ruleId, catalog);
-      await writeStdout(opts.format === "json" ? `${JSON.stringify(x, null, 2)}\n` : m.explainText(x));
+      await writeStdout(opts.format === "json" ? `${JSON.stringify(m.ruleJson(ruleId, catalog), null, 2)}\n` : m.explainText(m.explainById(ruleId, catalog)));
     });
 }
 
@@ -300,6 +391,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
+    if (problemsAsJson && (e instanceof InputError || e instanceof UsageError)) {
+      const { formatProblems, problemJson, usageProblem } = await import("./format/problems.js");
+      await writeStdout(formatProblems(e instanceof InputError ? e.diagnostics.map(problemJson) : [usageProblem(e.message)]));
+    }
     return report(e, debug);
   }
 }
@@ -320,7 +415,7 @@ export function report(e: unknown, debug: boolean): number {
   const msg = e instanceof Error ? e.message : String(e);
   process.stderr.write(`advise: internal error: ${msg}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-  else process.stderr.write("This is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+  else process.stderr.write(`This is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it at ${LINKS.bugs}\n`);
   return 2;
 }
 

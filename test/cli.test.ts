@@ -94,9 +94,11 @@ describe("help and version", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(full);
     for (const c of ["check", "engines", "explain", "init", "mcp", "schema"]) expect(r.stdout).toContain(`  ${c}`);
+    // several profiles are allowed, so a command name after one is caught as such, on both paths alike
     const extra = advise(["profiles/card-authorization.yaml", "check"]);
     expect(extra.status).toBe(2);
-    expect(extra.stderr).toBe("error: too many arguments. Expected 1 argument but got 2.\n(run `advise --help` for usage)\n");
+    expect(extra.stderr).toBe("advise: 'check' is a command, not a profile: a command comes first (advise check ...)\n(run `advise --help` for usage)\n");
+    expect(advise(["--no-color", "profiles/card-authorization.yaml", "check"]).stderr).toBe(extra.stderr);
   });
   it("--version prints the package version", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));

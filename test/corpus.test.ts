@@ -116,7 +116,7 @@ describe("bad command lines", () => {
     [["--fromat", "json", "profiles/card-authorization.yaml"], /unknown option '--fromat'\n\(Did you mean --format\?\)/],
     [["profiles/card-authorization.yaml", "--format", "xml"], /argument 'xml' is invalid. Allowed choices are table, json, markdown/],
     [[], /missing PROFILE/],
-    [["a.yaml", "b.yaml"], /too many arguments/],
+    [["a.yaml", "b.yaml"], /^a\.yaml: no such file\nb\.yaml: no such file\n$/], // several profiles: each missing one located
   ])("advise %j", (args, message) => {
     const r = run(args);
     expectLocatedFailure(r);
@@ -169,7 +169,7 @@ describe("an internal error", () => {
     const spy = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => (chunks.push(String(s)), true));
     try {
       expect(report(new TypeError("boom"), false)).toBe(2);
-      expect(chunks.join("")).toBe("advise: internal error: boom\nThis is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it.\n");
+      expect(chunks.join("")).toBe("advise: internal error: boom\nThis is a bug in stream-advisor, not in your input. Run again with --debug for the stack trace and report it at https://github.com/stream-advisor/stream-advisor/issues\n");
       chunks.length = 0;
       expect(report(new TypeError("boom"), true)).toBe(2);
       expect(chunks.join("")).toMatch(/^advise: internal error: boom\nTypeError: boom\n\s+at /);

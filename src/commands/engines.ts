@@ -6,6 +6,7 @@ import { isReady } from "../catalog/routes.js";
 import { routeWords } from "../rules/types.js";
 import { factRefs } from "../catalog/report.js";
 import { UsageError } from "../diagnostics.js";
+import { TOOL, type Tool } from "../tool.js";
 import { unknownName } from "../suggest.js";
 
 export interface EngineSummary {
@@ -50,9 +51,9 @@ export function engineSummaries(catalog: Catalog): EngineSummary[] {
   }));
 }
 
-/** `advise engines --format json`: the catalogue's date and one summary per engine. */
-export function enginesJson(catalog: Catalog): { asOf: string; engines: EngineSummary[] } {
-  return { asOf: catalog.asOf, engines: engineSummaries(catalog) };
+/** `advise engines --format json` (and the MCP engines tool): the catalogue's date and one summary per engine. */
+export function enginesJson(catalog: Catalog): { schema: "stream-advisor/engines@1"; tool: Tool; asOf: string; engines: EngineSummary[] } {
+  return { schema: "stream-advisor/engines@1", tool: TOOL, asOf: catalog.asOf, engines: engineSummaries(catalog) };
 }
 
 /** The descriptor with that id; an unknown id is a UsageError with a did-you-mean. */
@@ -63,10 +64,10 @@ export function engineById(catalog: Catalog, id: string): Engine {
 }
 
 /** `advise engines ID --format json`: the whole descriptor, with its set and the user file it came from. */
-export function engineJson(catalog: Catalog, id: string): Engine & { set: EngineSummary["set"]; userFile?: string } {
+export function engineJson(catalog: Catalog, id: string): { schema: "stream-advisor/engine@1"; tool: Tool } & Engine & { set: EngineSummary["set"]; userFile?: string } {
   const engine = engineById(catalog, id);
   const userFile = catalog.userFiles[id];
-  return { ...engine, set: setOf(catalog, id), ...(userFile ? { userFile } : {}) };
+  return { schema: "stream-advisor/engine@1", tool: TOOL, ...engine, set: setOf(catalog, id), ...(userFile ? { userFile } : {}) };
 }
 
 export function enginesText(catalog: Catalog): string {

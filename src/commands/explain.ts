@@ -9,6 +9,7 @@ import { UsageError } from "../diagnostics.js";
 import { RULES, ruleById } from "../rules/index.js";
 import type { Rule } from "../rules/types.js";
 import { unknownName } from "../suggest.js";
+import { LINKS, TOOL, type Tool } from "../tool.js";
 
 export interface RuleExplanation {
   id: string;
@@ -47,13 +48,23 @@ export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
     scoring: rule.scoring,
     messages: rule.messages,
     example: { profile: rule.example, answer: answer(ex.with, catalog), withoutRule: answer(ex.without, catalog) },
-    docs: `docs/rules.md#${rule.id}`,
+    docs: LINKS.doc("docs/rules.md", rule.id),
   };
 }
 
 /** `advise explain --format json`: every rule explained. */
 export function explainAll(catalog: Catalog): RuleExplanation[] {
   return RULES.map((r) => explainRule(r, catalog));
+}
+
+/** `advise explain --format json` (and the MCP explain tool without a rule): every rule, marked. */
+export function rulesJson(catalog: Catalog): { schema: "stream-advisor/rules@1"; tool: Tool; rules: RuleExplanation[] } {
+  return { schema: "stream-advisor/rules@1", tool: TOOL, rules: explainAll(catalog) };
+}
+
+/** `advise explain RULE --format json`: one rule, marked. */
+export function ruleJson(ruleId: string, catalog: Catalog): { schema: "stream-advisor/rule@1"; tool: Tool } & RuleExplanation {
+  return { schema: "stream-advisor/rule@1", tool: TOOL, ...explainById(ruleId, catalog) };
 }
 
 /** One rule explained; an unknown id is a UsageError with a did-you-mean (a profile field names its rule too). */
@@ -90,5 +101,5 @@ export function explainText(x: RuleExplanation): string {
 export function ruleListText(catalog: Catalog): string {
   const w = Math.max(...RULES.map((r) => r.id.length));
   const lines = RULES.map((r) => `  ${r.id.padEnd(w)}  ${r.requirement.padEnd(11)}  ${r.description}`);
-  return `Rules (advise explain RULE for one; docs/rules.md for all):\n\n  ${"rule".padEnd(w)}  ${"field".padEnd(11)}  checks\n${lines.join("\n")}\n\nBase weights are in rules/rules.yaml (catalogue as of ${catalog.asOf}).\n`;
+  return `Rules (advise explain RULE for one; ${LINKS.doc("docs/rules.md")} for all):\n\n  ${"rule".padEnd(w)}  ${"field".padEnd(11)}  checks\n${lines.join("\n")}\n\nBase weights are in rules/rules.yaml (catalogue as of ${catalog.asOf}).\n`;
 }

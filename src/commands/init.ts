@@ -4,9 +4,9 @@
 // terminal it asks nothing. It never overwrites a file without --force, and
 // what it writes is validated before it is written.
 
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { InputError, UsageError } from "../diagnostics.js";
 import { describeFsError } from "../io/read.js";
 import { parseYaml } from "../io/yaml.js";
@@ -224,6 +224,67 @@ export async function runInit(file: string, opts: InitOptions): Promise<{ text: 
         .join("\n"),
     );
   }
+  if (!target) return { text };
+  try {
+    writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });
+  } catch (e) {
+    throw new InputError([{ file, message: `cannot be written: ${describeFsError(e)}`, expected: "a path in an existing, writable folder" }]);
+  }
+  return { text, wrote: target };
+}
+
+/** The example profiles shipped in the package (profiles/*.yaml), with the name and description each declares. */
+export function shippedProfiles(profilesDir: string): { id: string; name: string; description: string }[] {
+  return readdirSync(profilesDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(profilesDir, f), "utf8");
+      const field = (k: string) => new RegExp(`^${k}:\\s*(.*)$`, "m").exec(text)?.[1]?.trim() ?? "";
+      return { id: f.replace(/\.yaml$/, ""), name: field("name"), description: field("description") };
+    });
+}
+
+/** `advise init --from` with no name: the list to choose from. */
+export function shippedProfilesText(profilesDir: string, width = 100): string {
+  const list = shippedProfiles(profilesDir);
+  const w = Math.max(...list.map((p) => p.id.length));
+  const indent = " ".repeat(w + 4);
+  const lines = list.map((p) => `  ${p.id.padEnd(w)}  ${wrapAfter(`${p.name}: ${p.description}`, width, indent)}`);
+  return `Example profiles (advise init --from NAME [FILE] copies one to start from):\n\n${lines.join("\n")}\n`;
+}
+
+function wrapAfter(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line && indent.length + line.length + 1 + word.length > width) (lines.push(line), (line = word));
+    else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join(`\n${indent}`);
+}
+
+export interface InitFromOptions {
+  force?: boolean;
+  profilesDir: string;
+  schemaPath: string;
+}
+
+/** `advise init --from NAME [FILE]`: a shipped example profile, copied as it is but for its schema reference (made relative to FILE). */
+export function runInitFrom(name: string, file: string, opts: InitFromOptions): { text: string; wrote?: string } {
+  const id = name.replace(/\.ya?ml$/, "");
+  const ids = shippedProfiles(opts.profilesDir).map((p) => p.id);
+  if (!ids.includes(id)) {
+    const guess = closest(id, ids);
+    throw new UsageError(`init --from: no example profile '${name}'${guess ? ` (did you mean '${guess}'?)` : ""}; expected one of ${ids.join(", ")} (advise init --from lists them)`);
+  }
+  const toStdout = file === "-";
+  const target = toStdout ? undefined : resolve(file);
+  if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
+  const schemaRef = target ? relative(dirname(target), opts.schemaPath).split("\\").join("/") : opts.schemaPath;
+  const text = readFileSync(join(opts.profilesDir, `${id}.yaml`), "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`);
   if (!target) return { text };
   try {
     writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });

@@ -4,13 +4,39 @@
 // renders as the plain text it is: no raw HTML, no links or emphasis.
 
 import type { Result } from "../engine/result.js";
-import { mdCode, mdText as esc } from "../text.js";
+import { mdCode, mdText as esc, visible } from "../text.js";
+import { LINKS } from "../tool.js";
 import { signed } from "./types.js";
 import { decisive, KIND_TITLES, marginLine, verdict, whyNotLines } from "./verdict.js";
 
 /** A link target (catalogue sources are https URLs): percent-encode what would end the link early. */
 function mdUrl(url: string): string {
   return url.replace(/[\u0000-\u0020()<>\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+/**
+ * A label in a Mermaid string: its strings end at the next `"` and cannot
+ * escape one, a leading backtick starts Markdown, and Mermaid renders labels
+ * as HTML, so no quote, backtick or angle bracket of user text reaches it.
+ */
+const mermaidText = (s: string) => visible(s).replace(/["`]/g, "'").replace(/</g, "(").replace(/>/g, ")").replace(/\s+/g, " ").trim();
+
+/**
+ * The scores as a Mermaid bar chart (`xychart-beta`, Mermaid 10.6.0 or later;
+ * GitHub and GitLab render it, other viewers show the block as text), in rank
+ * order, disqualified engines marked in their label.
+ */
+export function scoreChart(result: Result): string[] {
+  const labels = result.ranking.map((r) => `"${mermaidText(r.disqualified ? `${r.name} (disqualified)` : r.name)}"`);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '    title "Score out of 100 (every engine starts at 50)"',
+    `    x-axis [${labels.join(", ")}]`,
+    '    y-axis "score" 0 --> 100',
+    `    bar [${result.ranking.map((r) => r.score).join(", ")}]`,
+    "```",
+  ];
 }
 
 export function formatMarkdown(result: Result): string {
@@ -35,6 +61,7 @@ export function formatMarkdown(result: Result): string {
   }
   const margin = marginLine(result);
   if (margin) out.push("", margin);
+  out.push("", ...scoreChart(result));
   if (result.sensitivity.length) {
     out.push("");
     out.push("### What would change the answer");
@@ -64,7 +91,7 @@ export function formatMarkdown(result: Result): string {
     for (const x of r.reasons) {
       const links = x.evidence.map((e, i) => `[${i + 1}](${mdUrl(e.url)}) (${esc(e.version)})`).join(", ");
       const pr = x.priority !== "normal" ? ` (${x.priority})` : "";
-      out.push(`- **${signed(x.impact)}** [\`${x.rule}\`](docs/rules.md#${x.rule})${pr}: ${esc(x.message)}.${x.detail ? ` ${esc(x.detail)}` : ""} Sources: ${links}`);
+      out.push(`- **${signed(x.impact)}** [\`${x.rule}\`](${LINKS.doc("docs/rules.md", x.rule)})${pr}: ${esc(x.message)}.${x.detail ? ` ${esc(x.detail)}` : ""} Sources: ${links}`);
     }
   }
   return `${out.join("\n")}\n`;

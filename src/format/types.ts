@@ -15,6 +15,18 @@ export interface FormatContext {
   style: Style;
   /** columns available; formatters wrap to it */
   width: number;
+  /** the table: print every engine's reasons with sources (default true; a terminal shows them only with --reasons) */
+  reasons?: boolean;
+}
+
+/** Prose never runs wider than this, however wide the terminal (COLUMNS or the terminal width narrow it). */
+export const MAX_WIDTH = 100;
+/** The narrowest width the table is laid out for: below it lines may run over. */
+export const MIN_WIDTH = 60;
+
+/** The width to lay out for: `columns` held between MIN_WIDTH and MAX_WIDTH. */
+export function layoutWidth(columns: number): number {
+  return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(columns)));
 }
 
 export function signed(n: number): string {
@@ -24,6 +36,20 @@ export function signed(n: number): string {
 /** Word-wraps text to width, every line after the first indented. */
 export function wrap(text: string, width: number, indent: string): string {
   return wrapLines(text, Math.max(20, width - indent.length)).split("\n").join(`\n${indent}`);
+}
+
+/**
+ * Word-wraps text that starts after `first` columns of something else on its
+ * line (a bullet, a score): that line gets what is left of `width`, and every
+ * later line is indented by `indent` and gets the rest.
+ */
+export function hang(text: string, width: number, first: number, indent: string): string {
+  const firstMax = Math.max(20, width - first);
+  const restMax = Math.max(20, width - indent.length);
+  if (text.length <= firstMax && !ODD_SPACE.test(text)) return text;
+  const [head = "", ...rest] = wrapLines(text, firstMax).split("\n");
+  if (!rest.length) return head;
+  return [head, ...wrapLines(rest.join(" "), restMax).split("\n")].join(`\n${indent}`);
 }
 
 /** Whitespace that wrapping would change: any but a single inner space. */

@@ -40,8 +40,10 @@ export function stdoutIsTTY(): boolean {
   return (tty = Boolean(stdoutStream().isTTY));
 }
 
-/** The terminal's width, or `fallback` when output goes to a file or a pipe. */
-export function stdoutWidth(fallback = 100): number {
+/** The columns to lay out for: COLUMNS when it is a number, else the terminal's width, else `fallback` (a file or a pipe). */
+export function stdoutWidth(fallback = 100, env: NodeJS.ProcessEnv = process.env): number {
+  const columns = env.COLUMNS ? Number(env.COLUMNS) : NaN;
+  if (Number.isInteger(columns) && columns > 0) return columns;
   return (stdoutIsTTY() && stdoutStream().columns) || fallback;
 }
 

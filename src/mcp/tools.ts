@@ -13,7 +13,8 @@ import type { Catalog } from "../catalog/load.js";
 import { runCheck } from "../check/run.js";
 import type { CheckReport } from "../check/types.js";
 import { engineJson, enginesJson } from "../commands/engines.js";
-import { explainAll, explainById } from "../commands/explain.js";
+import { ruleJson, rulesJson } from "../commands/explain.js";
+import { resultJson, type ResultJson } from "../format/json.js";
 import { profileJsonSchema, profileJsonSchemaText, SCHEMA_ID } from "../commands/schema.js";
 import { type Diagnostic, formatDiagnostic, InputError, UsageError } from "../diagnostics.js";
 import { type ProfileJson, profileJson, type Result } from "../engine/result.js";
@@ -155,11 +156,12 @@ function problem(d: Diagnostic): Validation["problems"][number] {
   };
 }
 
-export async function adviseTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<Result> {
+export async function adviseTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<ResultJson> {
   const a = args("advise", raw, { profile: "any", path: "string", file: "string", engines: "strings", why_not: "string" });
   const catalog = catalogOf(ctx, a.engines as string[] | undefined);
   const profile: Profile = loadProfile(profileSource("advise", a, ctx).src);
-  return adviseOn(profile, catalog, a.why_not !== undefined ? { whyNot: a.why_not as string, whyNotName: "advise: why_not" } : {});
+  // the same document as `advise PROFILE --format json`, tool block included
+  return resultJson(await adviseOn(profile, catalog, a.why_not !== undefined ? { whyNot: a.why_not as string, whyNotName: "advise: why_not" } : {}));
 }
 
 export async function validateProfileTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<Validation> {
@@ -193,7 +195,7 @@ export async function enginesTool(raw: Record<string, unknown>, ctx: ToolContext
 
 export async function explainTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<object> {
   const a = args("explain", raw, { rule: "string" });
-  return a.rule === undefined ? { rules: explainAll(ctx.catalog) } : explainById(a.rule as string, ctx.catalog);
+  return a.rule === undefined ? rulesJson(ctx.catalog) : ruleJson(a.rule as string, ctx.catalog);
 }
 
 /** The profile's JSON Schema as one branch of an argument's schema (no $schema or $id inside a schema). */

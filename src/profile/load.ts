@@ -4,16 +4,19 @@
 import { type Diagnostic, dedupeDiagnostics, InputError } from "../diagnostics.js";
 import type { Path, YamlSource } from "../io/yaml.js";
 import { LIMITS } from "../limits.js";
-import { locator, sortDiagnostics, validateYaml, valueAt } from "../validate.js";
+import { locator, show, sortDiagnostics, validateYaml, valueAt } from "../validate.js";
 import {
   type Duration,
+  durationHint,
   DURATION_PATTERN,
   durationProblem,
   parseDuration,
   parseRate,
   type Rate,
+  rateHint,
   RATE_PATTERN,
   rateProblem,
+  type UnitHint,
 } from "../units.js";
 import {
   type Cloud,
@@ -87,13 +90,35 @@ export function loadProfile(src: YamlSource, base: Path = []): Profile {
     data = validateYaml(profileSchema, src, base);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    diagnostics.push(...e.diagnostics);
+    diagnostics.push(...withUnitHints(e.diagnostics, value as Record<string, unknown>));
   }
   valueChecks(value as Record<string, unknown>, (path, d) => diagnostics.push({ file: src.file, ...at(path), ...d }));
   if (diagnostics.length === 0 && data) return normalize(data, src.file);
   throw new InputError(sortDiagnostics(dedupeDiagnostics(diagnostics)).slice(0, LIMITS.maxDiagnosticsPerFile));
 }
 
+
+/** A duration or rate that does not parse gets a did-you-mean when its mistake is a common one (`1m/s`, `10 msec`, `20k`). */
+function withUnitHints(ds: Diagnostic[], v: Record<string, unknown>): Diagnostic[] {
+  const t = v.throughput;
+  const fields: [string, unknown, (x: string | number) => UnitHint | undefined][] = [
+    ["latency", v.latency, (x) => (typeof x === "string" ? durationHint(x) : undefined)],
+    ["throughput", t, rateHint],
+  ];
+  if (t && typeof t === "object" && !Array.isArray(t)) {
+    const o = t as Record<string, unknown>;
+    fields.push(["throughput.sustained", o.sustained, rateHint], ["throughput.peak", o.peak, rateHint]);
+  }
+  return ds.map((d) => {
+    if (d.suggestion !== undefined) return d;
+    for (const [field, x, hint] of fields) {
+      if ((typeof x !== "string" && typeof x !== "number") || d.message !== `${show(x)} is not a valid ${field}`) continue;
+      const h = hint(x);
+      if (h) return { ...d, message: h.note ? `${d.message}: ${h.note}` : d.message, suggestion: h.suggestion };
+    }
+    return d;
+  });
+}
 
 type Report = (path: Path, d: Omit<Diagnostic, "file">) => void;
 
