@@ -4,23 +4,13 @@
 // stale-catalogue note, acknowledgements with an expiry date, --output-file, globs.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, CLI_ROOT } from "./cli-helpers.js";
+import { CLI, CLI_ROOT, sarifValidator } from "./cli-helpers.js";
 
 const PROFILE = join(CLI_ROOT, "test", "fixtures", "adr", "profiles", "card-authorization.yaml");
-const require = createRequire(import.meta.url);
 
-function sarifValidator() {
-  const unwrap = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-  const Ajv04 = unwrap<new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } }>(require("ajv-draft-04"));
-  const addFormats = unwrap<(a: unknown) => void>(require("ajv-formats"));
-  const ajv = new Ajv04({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(CLI_ROOT, "test", "fixtures", "sarif-schema-2.1.0.json"), "utf8")));
-}
 const validateSarif = sarifValidator();
 
 /** advise check in `cwd`, colour off, no step summary, today fixed unless the test says otherwise. */

@@ -4,14 +4,12 @@
 // produce what the next step reads; each pre-commit hook's entry runs on changed files.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { advise, CLI, CLI_ROOT, TODAY_ENV } from "./cli-helpers.js";
+import { advise, CLI, CLI_ROOT, sarifValidator, TODAY_ENV } from "./cli-helpers.js";
 
-const require = createRequire(import.meta.url);
 const readme = readFileSync(join(CLI_ROOT, "README.md"), "utf8");
 
 interface Step {
@@ -47,14 +45,6 @@ function runLine(line: string, cwd: string, extra: string[] = []) {
   return spawnSync(process.execPath, [CLI, ...words.slice(start + 1), ...extra], { cwd, encoding: "utf8", timeout: 20_000, env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: undefined, ...TODAY_ENV } });
 }
 
-function sarifValidator() {
-  const unwrap = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
-  const Ajv04 = unwrap<new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown } }>(require("ajv-draft-04"));
-  const addFormats = unwrap<(a: unknown) => void>(require("ajv-formats"));
-  const ajv = new Ajv04({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(CLI_ROOT, "test", "fixtures", "sarif-schema-2.1.0.json"), "utf8")));
-}
 
 describe("the README's GitHub Actions workflow", () => {
   const wf = readmeWorkflow();

@@ -224,13 +224,7 @@ export async function runInit(file: string, opts: InitOptions): Promise<{ text: 
         .join("\n"),
     );
   }
-  if (!target) return { text };
-  try {
-    writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });
-  } catch (e) {
-    throw new InputError([{ file, message: `cannot be written: ${describeFsError(e)}`, expected: "a path in an existing, writable folder" }]);
-  }
-  return { text, wrote: target };
+  return writeProfile(text, target, file, opts.force);
 }
 
 /** The example profiles shipped in the package (profiles/*.yaml), with the name and description each declares. */
@@ -285,9 +279,14 @@ export function runInitFrom(name: string, file: string, opts: InitFromOptions): 
   if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
   const schemaRef = target ? relative(dirname(target), opts.schemaPath).split("\\").join("/") : opts.schemaPath;
   const text = readFileSync(join(opts.profilesDir, `${id}.yaml`), "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`);
+  return writeProfile(text, target, file, opts.force);
+}
+
+/** The profile text, written to target unless it is stdout (never over an existing file without force). */
+function writeProfile(text: string, target: string | undefined, file: string, force: boolean | undefined): { text: string; wrote?: string } {
   if (!target) return { text };
   try {
-    writeFileSync(target, text, { flag: opts.force ? "w" : "wx" });
+    writeFileSync(target, text, { flag: force ? "w" : "wx" });
   } catch (e) {
     throw new InputError([{ file, message: `cannot be written: ${describeFsError(e)}`, expected: "a path in an existing, writable folder" }]);
   }
