@@ -17,10 +17,17 @@ export interface Outcome {
   tiedWith: string[];
 }
 
-/** The engine with the lowest latency floor. */
+const lowestFloors = new WeakMap<Catalog, { e: Engine; floor: number }>();
+
+/** The engine with the lowest latency floor (remembered per catalogue: sensitivity analysis decides hundreds of times). */
 export function lowestFloor(catalog: Catalog): { e: Engine; floor: number } {
-  const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
-  return floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+  let lowest = lowestFloors.get(catalog);
+  if (!lowest) {
+    const floors = catalog.engines.map((e) => ({ e, floor: engineLatency(e, false).floor }));
+    lowest = floors.reduce((a, b) => (b.floor < a.floor ? b : a), floors[0]!);
+    lowestFloors.set(catalog, lowest);
+  }
+  return lowest;
 }
 
 /**

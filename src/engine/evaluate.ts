@@ -129,7 +129,7 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
   let because: string;
   if (ties.length) {
     head = decision.kind === "periodic-batch" ? `${[top, ...ties].map((r) => r.name).join(" or ")} (they tie at ${top.score}/100` : `${listNames([top, ...ties].map((r) => r.name))} tie at ${top.score}/100`;
-    because = `${whyTied(ties.length ? [top, ...ties] : [top])}; ${unsaid(profile)}${decision.kind === "periodic-batch" ? ")" : ""}`;
+    because = `${whyTied([top, ...ties])}; ${unsaid(profile)}${decision.kind === "periodic-batch" ? ")" : ""}`;
   } else if (!second) {
     const strengths = top.reasons.filter((r) => r.impact > 0).sort((x, y) => y.impact - x.impact).slice(0, QUOTED);
     head = `${top.name} (score ${top.score}/100, the only engine that meets every must)`;
