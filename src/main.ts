@@ -95,16 +95,14 @@ async function runAdvise(paths: string[], opts: MainOptions): Promise<number> {
       if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
     }
     const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
-    // no answer, or a weak one, among the default engines: would an extended engine do?
+    // among the default engines: would an extended engine rank above the pick, or meet every must?
     const { isDefaultSet } = await import("./catalog/select.js");
     if (isDefaultSet(catalog)) {
-      const { beyond, beyondReason } = await import("./engine/beyond.js");
-      if (beyondReason(result, catalog)) {
-        const { widened } = await import("./catalog/shipped.js");
-        const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
-        const b = beyond(profile, catalog, await widened(catalog), result, command);
-        if (b) result.beyond = b;
-      }
+      const { beyond } = await import("./engine/beyond.js");
+      const { widened } = await import("./catalog/shipped.js");
+      const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
+      const b = beyond(profile, catalog, await widened(catalog), result, command);
+      if (b) result.beyond = b;
     }
     return result;
   };

@@ -81,8 +81,17 @@ describe("musts", () => {
   });
 
   it("do not disqualify when only a normal priority is unmet", () => {
-    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\nlicense: open-source\n"), cat);
+    const r = evaluate(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\nlicense: open-source\npriorities: {license: normal}\n"), cat);
     expect(r.ranking.every((e) => !e.disqualified)).toBe(true);
+  });
+
+  it("languages (when given) and license: open-source are musts unless priorities lower them", () => {
+    const hard = profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\nlicense: open-source\nlanguages: [go]\n");
+    expect(hard.priorities).toMatchObject({ license: "must", languages: "must" });
+    expect(evaluate(hard, cat).ranking.some((e) => e.disqualified)).toBe(true);
+    const lowered = profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\nlicense: open-source\nlanguages: [go]\npriorities: {license: high, languages: low}\n");
+    expect(lowered.priorities).toMatchObject({ license: "high", languages: "low" });
+    expect(profileFrom("version: 1\nlatency: 2s\nthroughput: 1k/s\n").priorities).toMatchObject({ license: "normal", languages: "normal" });
   });
 });
 

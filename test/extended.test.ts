@@ -59,24 +59,37 @@ describe("beyond: the line when the five fall short", () => {
     // the same scorer on the widened catalogue: its rank and score are rank()'s
     const wide = rank(p, extendedCatalog());
     const i = wide.findIndex((s) => s.engine.id === "pekko-streams");
-    expect(b?.engines[0]).toEqual({ engine: "pekko-streams", name: "Apache Pekko Streams", score: wide[i]!.score, rank: i + 1 });
+    expect(b?.engines[0]).toEqual({ engine: "pekko-streams", name: "Apache Pekko Streams", score: wide[i]!.score, rank: i + 1, maintenance: expect.objectContaining({ status: "active" }) });
     expect(b?.summary).toMatch(/^Outside the five, Apache Pekko Streams \(score \d+, 1st of \d+\) meets every must: `advise - --engines extended`$/);
   });
 
   it("appears when the top pick is a weak fit and extended engines score higher", () => {
-    const p = profileFrom(WEAK);
-    const r = evaluate(p, shippedCatalog(), { sensitivity: false });
+    const p = profileFrom(`${WEAK}priorities: {languages: high, license: high}\n`);
+    // a catalogue whose weak-fit threshold sits above this pick's score
+    const cat = { ...shippedCatalog(), config: { ...shippedCatalog().config, beyond: { weakFitBelow: 80 } } };
+    const r = evaluate(p, cat, { sensitivity: false });
     const top = r.ranking.find((x) => x.engine === r.recommendation.engine)!;
-    expect(top.score).toBeLessThan(shippedCatalog().config.beyond!.weakFitBelow);
-    const b = beyond(p, shippedCatalog(), extendedCatalog(), r, "advise x --engines extended");
+    expect(top.score).toBeLessThan(80);
+    const b = beyond(p, cat, { ...extendedCatalog(), config: cat.config }, r, "advise x --engines extended");
     expect(b?.reason).toBe("weak-fit");
-    expect(b?.weakFitBelow).toBe(65);
+    expect(b?.weakFitBelow).toBe(80);
     for (const e of b!.engines) expect(e.score).toBeGreaterThan(top.score);
-    expect(b?.summary).toContain(`${top.name} scores only ${top.score} (under 65); outside the five, `);
+    expect(b?.summary).toContain(`${top.name} scores only ${top.score} (under 80); outside the five, `);
   });
 
-  it("does not appear for a good fit, for custom code, or when no extended engine meets every must", () => {
-    for (const text of ["version: 1\nlatency: 10ms\nthroughput: 20k/s\ndeployment: library\n", "version: 1\nlatency: 100us\nthroughput: 1k/s\n", NONE_EVERYWHERE]) {
+  it("appears whenever an extended engine ranks above the pick, even a good one", () => {
+    const p = profileFrom("version: 1\nlatency: 10ms\nthroughput: 20k/s\ndeployment: library\nlanguages: [java]\n");
+    const r = evaluate(p, shippedCatalog(), { sensitivity: false });
+    const b = beyond(p, shippedCatalog(), extendedCatalog(), r, "x");
+    const top = r.ranking[0]!;
+    expect(top.score).toBeGreaterThanOrEqual(65);
+    expect(b?.reason).toBe("outranked");
+    for (const e of b!.engines) expect(e.score).toBeGreaterThanOrEqual(top.score);
+    expect(b?.summary).toMatch(new RegExp(`^Outside the five, .*, ahead of ${top.name} \\(${top.score}\\)`));
+  });
+
+  it("does not appear when no extended engine ranks above the pick, for custom code, or when no extended engine meets every must", () => {
+    for (const text of ["version: 1\nlatency: 2s\nthroughput: 2M/s\nstate: large\neventTime: true\nexactlyOnce: true\ncloud: aws\nsources: [kafka]\nsinks: [files]\n", "version: 1\nlatency: 100us\nthroughput: 1k/s\n", NONE_EVERYWHERE]) {
       const p = profileFrom(text);
       const r = evaluate(p, shippedCatalog(), { sensitivity: false });
       expect(beyond(p, shippedCatalog(), extendedCatalog(), r, "x"), text).toBeUndefined();

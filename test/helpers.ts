@@ -4,7 +4,7 @@ import type { Engine, Route } from "../src/catalog/schema.js";
 import { engineSchema } from "../src/catalog/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
 import { loadProfile, type Profile } from "../src/profile/load.js";
-import { CONNECTOR_KINDS, LANGUAGES, PROCESSING_KINDS } from "../src/profile/fields.js";
+import { CONNECTOR_KINDS, LANGUAGES, OPERATIONS, PROCESSING_KINDS } from "../src/profile/fields.js";
 import { rulesDir } from "../src/catalog/shipped.js";
 import { join } from "node:path";
 
@@ -60,6 +60,7 @@ export function makeEngine(id: string, overrides: DeepPartial<Engine> = {}): Eng
     managed: { self: fact(), aws: fact(), gcp: fact(), azure: fact() },
     license: { spdx: "Apache-2.0", osi: true, note: "n", sources: src },
     maintenance: { status: "active", note: "n", sources: src },
+    operators: Object.fromEntries(OPERATIONS.map((k) => [k, fact()])),
     seedCorrections: [],
   };
   return engineSchema.parse(merge(base, overrides));

@@ -83,6 +83,15 @@ const reason = z.strictObject({
   catalogFile: z.optional(z.string()),
 });
 
+const maintenance = described(
+  z.strictObject({
+    status: described(z.enum(["active", "maintenance", "dormant"]), "active; maintenance: fixes only, no feature releases; dormant: nobody committed to releasing it"),
+    lastRelease: z.strictObject({ version: z.string(), date: z.string() }),
+    stale: described(z.boolean(), "active, but no release in the twelve months before the descriptor's asOf"),
+  }),
+  "whether the engine is still maintained, and its newest release",
+);
+
 const rankedEngine = z.strictObject({
   engine: z.string(),
   name: z.string(),
@@ -92,6 +101,7 @@ const rankedEngine = z.strictObject({
   disqualified: z.boolean(),
   disqualifiedBy: z.array(z.string()),
   reasons: z.array(reason),
+  maintenance,
   catalogFile: z.optional(described(z.string(), "the user catalogue file this descriptor came from")),
 });
 
@@ -130,9 +140,9 @@ const whyNot = z.strictObject({
 
 const beyond = described(
   z.strictObject({
-    reason: z.enum(["none", "weak-fit"]),
+    reason: described(z.enum(["none", "weak-fit", "outranked"]), "none: no ranked engine meets every must; weak-fit: the pick scores under weakFitBelow; outranked: extended engines rank above the pick"),
     weakFitBelow: z.optional(z.number()),
-    engines: z.array(z.strictObject({ engine: z.string(), name: z.string(), score: nonNegative().check(z.lte(100)), rank: int().check(z.gte(1)) })),
+    engines: z.array(z.strictObject({ engine: z.string(), name: z.string(), score: nonNegative().check(z.lte(100)), rank: int().check(z.gte(1)), maintenance })),
     command: z.string(),
     summary: z.string(),
   }),

@@ -1,12 +1,15 @@
-// Beyond the five: when the default engines give no answer (`none`) or only a
-// weak one (the top pick scores under rules.yaml beyond.weakFitBelow), which
-// engines of the shipped extended catalogue would meet every must and rank
-// ahead, scored by the one scorer (score.ts rank) on the widened catalogue.
+// Beyond the five: which engines of the shipped extended catalogue would meet
+// every must and rank above the pick among the default engines (or meet every
+// must where no default engine does), scored by the one scorer (score.ts rank)
+// on the widened catalogue. The reason says whether the pick was a weak fit
+// (under rules.yaml beyond.weakFitBelow) or simply outranked.
 
 import type { Catalog } from "../catalog/load.js";
+import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import type { Beyond, Result } from "./result.js";
 import { rank } from "./score.js";
+import { maintenanceJson, maintenanceWords } from "../rules/maintenance.js";
 
 /** The weak-fit threshold when rules.yaml does not set one. */
 export const DEFAULT_WEAK_FIT_BELOW = 65;
@@ -14,13 +17,13 @@ export const DEFAULT_WEAK_FIT_BELOW = 65;
 /** How many engines the line names (the JSON lists them all). */
 const NAMED = 3;
 
-/** Whether a result among the default engines calls for a look beyond them, and why. */
+/** Whether a result among the default engines calls for a look beyond them, and why: always, unless the answer is custom code. */
 export function beyondReason(result: Result, catalog: Catalog): Beyond["reason"] | undefined {
   const rec = result.recommendation;
   if (rec.kind === "none") return "none";
   if (rec.kind !== "engine" && rec.kind !== "periodic-batch") return undefined;
   const top = result.ranking.find((r) => r.engine === rec.engine);
-  return top && top.score < weakFitBelow(catalog) ? "weak-fit" : undefined;
+  return top && top.score < weakFitBelow(catalog) ? "weak-fit" : "outranked";
 }
 
 export function weakFitBelow(catalog: Catalog): number {
@@ -43,8 +46,10 @@ export function beyond(profile: Profile, catalog: Catalog, wide: Catalog, result
   const engines = order
     .map((s, i) => ({ s, rank: i + 1 }))
     // none: any extended engine that meets every must; weak fit: those ranked ahead of the pick with a higher score
-    .filter(({ s, rank }) => !ranked.has(s.engine.id) && s.disqualifiedBy.length === 0 && (reason === "none" || (rank - 1 < firstRanked && s.score > (top?.score ?? 100))))
-    .map(({ s, rank }) => ({ engine: s.engine.id, name: s.engine.name, score: s.score, rank }));
+    // none: any extended engine that meets every must; otherwise those ranked ahead of the pick
+    // (for scheduled batch jobs, only engines that run them production-ready would be the pick)
+    .filter(({ s, rank }) => !ranked.has(s.engine.id) && s.disqualifiedBy.length === 0 && (reason === "none" || (rank - 1 < firstRanked && s.score >= (top?.score ?? 100) && (result.recommendation.kind !== "periodic-batch" || isReady(s.engine.batch.route)))))
+    .map(({ s, rank }) => ({ engine: s.engine.id, name: s.engine.name, score: s.score, rank, maintenance: maintenanceJson(s.engine) }));
   if (!engines.length) return undefined;
   const threshold = weakFitBelow(catalog);
   const named = engines.slice(0, NAMED);
@@ -52,13 +57,17 @@ export function beyond(profile: Profile, catalog: Catalog, wide: Catalog, result
   const one = named.length === 1 && !more;
   const hasMusts = Object.values(profile.priorities).includes("must");
   let summary: string;
+  const status = (x: (typeof engines)[number]) => (x.maintenance.status === "active" && !x.maintenance.stale ? "" : `, ${maintenanceWords(x.maintenance)}`);
   if (reason === "none") {
-    const list = one ? `${named[0]!.name} (score ${named[0]!.score}, ${ordinal(named[0]!.rank)} of ${order.length})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)})`))}${more} (of ${order.length})`;
+    const list = one ? `${named[0]!.name} (score ${named[0]!.score}, ${ordinal(named[0]!.rank)} of ${order.length}${status(named[0]!)})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)}${status(x)})`))}${more} (of ${order.length})`;
     summary = `Outside the five, ${list} ${one ? "meets" : "meet"} every must: \`${command}\``;
   } else {
-    const list = one ? `${named[0]!.name} scores ${named[0]!.score} (${ordinal(named[0]!.rank)} of ${order.length})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)})`))}${more} score higher (of ${order.length})`;
+    const list = one ? `${named[0]!.name} scores ${named[0]!.score} (${ordinal(named[0]!.rank)} of ${order.length}${status(named[0]!)})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)}${status(x)})`))}${more} rank higher (of ${order.length})`;
     const musts = hasMusts ? (one ? " and meets every must" : " and meet every must") : "";
-    summary = `${top!.name} scores only ${top!.score} (under ${threshold}); outside the five, ${list}${musts}: \`${command}\``;
+    summary =
+      reason === "weak-fit"
+        ? `${top!.name} scores only ${top!.score} (under ${threshold}); outside the five, ${list}${musts}: \`${command}\``
+        : `Outside the five, ${list}${one ? ", ahead of" : ", ahead of"} ${top!.name} (${top!.score})${musts}: \`${command}\``;
   }
   return { reason, ...(reason === "weak-fit" ? { weakFitBelow: threshold } : {}), engines, command, summary };
 }

@@ -6,10 +6,12 @@ import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import { formatMessage } from "../rules/index.js";
 import { uniqueSources } from "../rules/helpers.js";
+import { isReady } from "../catalog/routes.js";
 import { burdenOf } from "../rules/running-cost.js";
 import { decide, lowestFloor, type Outcome } from "./decide.js";
 import { rank, type Scored, VerdictCache } from "./score.js";
 import { sensitivity } from "./sensitivity.js";
+import { maintenanceJson, maintenanceWords } from "../rules/maintenance.js";
 import { type Decisive, type RankedEngine, type Reason, type Recommendation, RESULT_SCHEMA, type Result, profileJson } from "./result.js";
 
 export interface EvaluateOptions {
@@ -69,6 +71,7 @@ export function rankedEngine(profile: Profile, catalog: Catalog, s: Scored, rank
     disqualified: s.disqualifiedBy.length > 0,
     disqualifiedBy: s.disqualifiedBy,
     reasons,
+    maintenance: maintenanceJson(s.engine),
     ...(userFile ? { catalogFile: userFile } : {}),
   };
 }
@@ -103,10 +106,19 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
   if (decision.kind === "custom") {
     const lowest = lowestFloor(catalog);
     const margin = marginOf(qualified[0], qualified[1]);
+    // below every floor, or (no engine qualified) the budget is what rules out the in-process libraries
+    const why =
+      budget.ms < lowest.floor
+        ? `is below what any general streaming engine can promise (the lowest floor in the catalogue is ${lowest.text}, ${lowest.e.name})`
+        : `${profile.exactlyOnce ? "with exactly-once " : ""}is more than the in-process libraries can promise (${ranking
+            .filter((r) => isReady(catalog.engines.find((e) => e.id === r.engine)!.deployment.library.route))
+            .map((r) => r.reasons.find((x) => x.unmet && (x.rule === "latency-budget" || x.rule === "exactly-once"))?.message)
+            .filter((m): m is string => m !== undefined)
+            .join("; ")})`;
     return {
       kind: "custom",
       engine: null,
-      summary: `A ${budget.text} p99 budget is below what any general streaming engine can promise (the lowest floor in the catalogue is ${lowest.e.latency.floor}, ${lowest.e.name}); write custom code for the hot path and use an engine only around it.`,
+      summary: `A ${budget.text} p99 budget ${why}; write custom code for the hot path and use an engine only around it.`,
       margin,
       close: margin !== null && margin < catalog.config.closeMargin,
     };
@@ -122,21 +134,24 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
   const scoredOf = (r: RankedEngine) => scored.find((s) => s.engine.id === r.engine)!;
   const decisive = second ? decisiveReasons(scoredOf(top), scoredOf(second), top, second) : [];
   const tiedWith = ties.length ? { tiedWith: ties.map((r) => r.engine) } : {};
+  // an engine that is not actively maintained is never recommended silently
+  const status = (r: RankedEngine) => (maintenanceWords(r.maintenance) ? `${maintenanceWords(r.maintenance)}; ` : "");
+  const named = (r: RankedEngine) => (maintenanceWords(r.maintenance) ? `${r.name} (${maintenanceWords(r.maintenance)})` : r.name);
   const strip = (r: RankedEngine, m: string) => lowerFirst(m.replace(new RegExp(`^${escapeRe(r.name)} `), ""));
 
   // what the pick is, with its score and lead, and why it beats the runner-up
   let head: string;
   let because: string;
   if (ties.length) {
-    head = decision.kind === "periodic-batch" ? `${[top, ...ties].map((r) => r.name).join(" or ")} (they tie at ${top.score}/100` : `${listNames([top, ...ties].map((r) => r.name))} tie at ${top.score}/100`;
+    head = decision.kind === "periodic-batch" ? `${[top, ...ties].map(named).join(" or ")} (they tie at ${top.score}/100` : `${listNames([top, ...ties].map(named))} tie at ${top.score}/100`;
     because = `${whyTied([top, ...ties])}; ${unsaid(profile)}${decision.kind === "periodic-batch" ? ")" : ""}`;
   } else if (!second) {
     const strengths = top.reasons.filter((r) => r.impact > 0).sort((x, y) => y.impact - x.impact).slice(0, QUOTED);
-    head = `${top.name} (score ${top.score}/100, the only engine that meets every must)`;
+    head = `${top.name} (${status(top)}score ${top.score}/100, the only engine that meets every must)`;
     because = strengths.map((r) => strip(top, r.message)).join("; ");
   } else {
     const lead = margin === 0 ? `level with ${second.name} on points, ahead on ${Math.abs(scoredOf(top).raw - scoredOf(second).raw) > 1e-9 ? "the unrounded score" : "what it costs to run"}` : `${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}${close ? ", a close call" : ""}`;
-    head = `${top.name} (score ${top.score}/100, ${lead})`;
+    head = `${top.name} (${status(top)}score ${top.score}/100, ${lead})`;
     because = decisive.length ? decisive.slice(0, QUOTED).map((d) => `${strip(top, d.message)}, where ${second.name} ${strip(second, d.runnerUpMessage)}`).join("; ") : runningCostWords(profile, catalog, top, second);
   }
   const said = because ? `${head}: ${because}` : head;

@@ -3,6 +3,7 @@
 
 import type { Profile } from "../profile/load.js";
 import type { Priority, Requirement } from "../profile/fields.js";
+import type { MaintenanceJson } from "../rules/maintenance.js";
 
 export const RESULT_SCHEMA = "stream-advisor/result@1";
 
@@ -47,6 +48,8 @@ export interface RankedEngine {
   /** the rule ids of the musts it breaks */
   disqualifiedBy: string[];
   reasons: Reason[];
+  /** whether the engine is still maintained, and its newest release */
+  maintenance: MaintenanceJson;
   /** the user catalogue file this engine's descriptor came from (absent for the shipped catalogue) */
   catalogFile?: string;
 }
@@ -104,18 +107,18 @@ export interface Result {
   sensitivity: SensitivityJson[];
   /** with --why-not ENGINE: why that engine lost and what would make it win */
   whyNot?: WhyNot;
-  /** present when the default engines give `none` or a weak fit and extended engines would meet every must (docs/result.md#beyond) */
+  /** present when extended engines would rank above the pick, or meet every must where no default engine does (docs/result.md#beyond) */
   beyond?: Beyond;
 }
 
 /** Extended engines that would do better than the default set (`advise PROFILE --engines extended`). */
 export interface Beyond {
-  /** `none`: no default engine meets every must; `weak-fit`: the top pick scores under `weakFitBelow` */
-  reason: "none" | "weak-fit";
+  /** `none`: no default engine meets every must; `weak-fit`: the top pick scores under `weakFitBelow`; `outranked`: extended engines rank above the pick */
+  reason: "none" | "weak-fit" | "outranked";
   /** the threshold (rules.yaml beyond.weakFitBelow), with reason weak-fit */
   weakFitBelow?: number;
   /** the extended engines that meet every must (and, for weak-fit, rank ahead of the pick), best first, with their score and rank among all engines */
-  engines: { engine: string; name: string; score: number; rank: number }[];
+  engines: { engine: string; name: string; score: number; rank: number; maintenance: MaintenanceJson }[];
   /** the command that ranks them with the rest */
   command: string;
   /** the line the reports print */

@@ -10,6 +10,7 @@ import type { Catalog } from "../catalog/load.js";
 import type { Profile } from "../profile/load.js";
 import {
   CLOUDS,
+  CONSISTENCY,
   DEPLOYMENTS,
   LANGUAGES,
   LICENSES,
@@ -17,10 +18,11 @@ import {
   type Priority,
   REQUIREMENTS,
   type Requirement,
+  SERVING,
   STATE_SIZES,
   UNITS,
 } from "../profile/fields.js";
-import { engineLatency } from "../rules/latency-budget.js";
+import { allLatencies } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Rule } from "../rules/types.js";
 import { type Outcome, outcome } from "./decide.js";
@@ -120,6 +122,8 @@ export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, 
     ["license", LICENSES],
     ["cloud", CLOUDS],
     ["state", STATE_SIZES],
+    ["serving", SERVING],
+    ["consistency", CONSISTENCY],
   ];
   for (const [field, values] of enums) {
     const now = profile[field] as string;
@@ -139,7 +143,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, 
     const to = [...profile.languages, lang];
     consider(["languages"], profile.languages, to, { ...profile, languages: to }, 1.5, `if the team could also write ${lang}`);
   }
-  for (const field of ["languages", "processing", "sources", "sinks"] as const) {
+  for (const field of ["languages", "processing", "sources", "sinks", "operations", "platforms"] as const) {
     const list = profile[field] as string[];
     for (const item of list) {
       const to = list.filter((x) => x !== item);
@@ -177,10 +181,11 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
   const now = profile.latency.ms;
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
   for (const e of catalog.engines) {
-    const l = engineLatency(e, false);
-    points.add(l.floor);
-    points.add(l.typical);
-    points.add(l.typical * 10); // where the latency rule's headroom stops growing
+    for (const l of allLatencies(e)) {
+      points.add(l.floor);
+      points.add(l.typical);
+      points.add(l.typical * 10); // where the latency rule's headroom stops growing
+    }
     if (e.latency.exactlyOnceFloor) points.add(parseDuration(e.latency.exactlyOnceFloor)!.ms);
   }
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);

@@ -3,6 +3,7 @@
 // catalogue, which a user catalogue can supply) goes through mdText, so it
 // renders as the plain text it is: no raw HTML, no links or emphasis.
 
+import { maintenanceMark } from "../rules/maintenance.js";
 import type { Result } from "../engine/result.js";
 import { mdCode, mdText as esc, visible } from "../text.js";
 import { LINKS } from "../tool.js";
@@ -57,7 +58,8 @@ export function formatMarkdown(result: Result): string {
   out.push("|---|---|---:|---|---|");
   for (const r of result.ranking) {
     const reasons = decisive(r, 2, result).map((x) => `${signed(x.impact)} ${esc(x.message)}`).join("<br>");
-    out.push(`| ${r.rank} | ${esc(r.name)} ${esc(r.version)}${r.catalogFile ? " (user catalogue)" : ""} | ${r.score} | ${esc(verdict(result, r))} | ${reasons} |`);
+    const mark = maintenanceMark(r.maintenance);
+    out.push(`| ${r.rank} | ${esc(r.name)} ${esc(r.version)}${mark ? ` (${esc(mark)})` : ""}${r.catalogFile ? " (user catalogue)" : ""} | ${r.score} | ${esc(verdict(result, r))} | ${reasons} |`);
   }
   const margin = marginLine(result);
   if (margin) out.push("", margin);

@@ -5,6 +5,7 @@
 // narrowest boxed table it stacks each engine's row.
 
 import Table from "cli-table3";
+import { maintenanceMark } from "../rules/maintenance.js";
 import type { RankedEngine, Result } from "../engine/result.js";
 import { LINKS } from "../tool.js";
 import { type FormatContext, hang, layoutWidth, type Style, signed, wrap, wrapLines } from "./types.js";
@@ -45,7 +46,9 @@ function breakLong(lines: string, max: number): string {
 }
 
 function displayName(r: RankedEngine): string {
-  return r.catalogFile ? `${r.name} *` : r.name;
+  const mark = maintenanceMark(r.maintenance);
+  const name = mark ? `${r.name} (${mark})` : r.name;
+  return r.catalogFile ? `${name} *` : name;
 }
 
 function verdictStyle(s: Style, r: RankedEngine, v: string): (t: string) => string {

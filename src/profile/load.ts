@@ -165,8 +165,6 @@ function valueChecks(v: Record<string, unknown>, report: Report): void {
   }
 }
 
-const HARD_MUSTS = false;
-
 /** The validated input as a Profile: units parsed (the schema and valueChecks have vouched for them), defaults filled. */
 function normalize(p: ProfileInput, file: string): Profile {
   const duration = (text: string): Duration => parseDuration(text)!;
@@ -183,7 +181,7 @@ function normalize(p: ProfileInput, file: string): Profile {
   // "must be writable in at least one" of `languages`, and `license: open-source`
   // allows "OSI-approved licences only".
   const hard = (r: Requirement): boolean => (r === "languages" && (p.languages?.length ?? 0) > 0) || (r === "license" && p.license === "open-source");
-  const priorities = Object.fromEntries(REQUIREMENTS.map((r) => [r, p.priorities?.[r] ?? (hard(r) && HARD_MUSTS ? "must" : "normal")])) as Record<Requirement, Priority>;
+  const priorities = Object.fromEntries(REQUIREMENTS.map((r) => [r, p.priorities?.[r] ?? (hard(r) ? "must" : "normal")])) as Record<Requirement, Priority>;
   return {
     file,
     ...(p.name !== undefined ? { name: p.name } : {}),

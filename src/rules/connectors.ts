@@ -1,4 +1,5 @@
-import type { Engine } from "../catalog/schema.js";
+import { conditionKey, holds, missed } from "../catalog/conditions.js";
+import type { Engine, Route } from "../catalog/schema.js";
 import type { ConnectorKind } from "../profile/fields.js";
 import type { Profile } from "../profile/load.js";
 import { parseDuration } from "../units.js";
@@ -11,11 +12,22 @@ function batchTier(profile: Profile, ctx: RuleContext): boolean {
 }
 
 /** The items a connector contributes: the endpoint itself, and for a store with table formats, those as a soft item. */
-function connectorItems(engine: Engine, k: ConnectorKind, side: "source" | "sink", inBatchTier: boolean): Item[] {
+function connectorItems(profile: Profile, engine: Engine, k: ConnectorKind, side: "source" | "sink", inBatchTier: boolean, ctx: RuleContext): Item[] {
   const c = engine.connectors[k];
   const batchKey = side === "source" ? "batchSource" : "batchSink";
   const needs = c.via !== undefined ? engine.operations.find((o) => o.id === c.via)?.what : undefined;
-  const items: Item[] = [{ name: k, route: (inBatchTier ? c[batchKey] : undefined) ?? c[side], needs, note: c.note, sources: c.sources }];
+  let main: Item = { name: k, route: (inBatchTier ? c[batchKey] : undefined) ?? c[side], needs, note: c.note, sources: c.sources };
+  // a route that holds only under conditions (a connector only in a vendor's distribution)
+  let better: { route: Route; words: string; sources: Item["sources"] } | undefined;
+  for (const v of c.variants ?? []) {
+    const route = v[side];
+    if (route === undefined || ctx.value(route) <= ctx.value(main.route)) continue;
+    const h = holds(v.when, profile);
+    if (h.holds) main = { name: k, route, note: v.note, sources: v.sources, condition: h.distribution ? ` (${v.name ? `${v.name}, ` : ""}only in ${h.distribution}, a proprietary distribution)` : "" };
+    else if (!better || ctx.value(route) > ctx.value(better.route)) better = { route, words: missed(v.name, h.unmet), sources: v.sources };
+  }
+  if (better && ctx.value(better.route) > ctx.value(main.route) && !main.condition) main = { ...main, condition: better.words, sources: [...main.sources, ...better.sources] };
+  const items: Item[] = [main];
   if (c.tables) items.push({ name: `${k} table formats (Iceberg, Delta Lake, Hudi)`, route: c.tables.route, needs, note: c.tables.note, sources: c.tables.sources, soft: true });
   return items;
 }
@@ -23,7 +35,7 @@ function connectorItems(engine: Engine, k: ConnectorKind, side: "source" | "sink
 function connectorVerdict(profile: Profile, kinds: readonly ConnectorKind[], engine: Engine, side: "source" | "sink", ctx: RuleContext) {
   const inBatchTier = batchTier(profile, ctx);
   return allOf(
-    kinds.flatMap((k) => connectorItems(engine, k, side, inBatchTier)),
+    kinds.flatMap((k) => connectorItems(profile, engine, k, side, inBatchTier, ctx)),
     ctx,
     { engine: engine.name, side },
   );
@@ -46,7 +58,7 @@ export const sourceConnectors: Rule = {
   scoring: scoring("source", "batchSource"),
   messages: { ...messages, all: "{engine} reads from {items}" },
   applies: (p) => p.sources.length > 0,
-  key: (p, ctx) => `${p.sources.join(",")}|${batchTier(p, ctx)}`,
+  key: (p, ctx) => `${p.sources.join(",")}|${batchTier(p, ctx)}|${conditionKey(p)}`,
   evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sources, engine, "source", ctx),
 };
 
@@ -59,6 +71,6 @@ export const sinkConnectors: Rule = {
   scoring: scoring("sink", "batchSink"),
   messages: { ...messages, all: "{engine} writes to {items}" },
   applies: (p) => p.sinks.length > 0,
-  key: (p, ctx) => `${p.sinks.join(",")}|${batchTier(p, ctx)}`,
+  key: (p, ctx) => `${p.sinks.join(",")}|${batchTier(p, ctx)}|${conditionKey(p)}`,
   evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sinks, engine, "sink", ctx),
 };

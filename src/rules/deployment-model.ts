@@ -1,3 +1,4 @@
+import { conditionKey } from "../catalog/conditions.js";
 import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
@@ -14,9 +15,9 @@ export const deploymentModel: Rule = {
     none: "{engine} does not run as {what}",
   },
   applies: (p) => p.deployment !== "either",
-  key: (p) => p.deployment,
+  key: (p) => `${p.deployment}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     const d = profile.deployment as "library" | "service";
-    return single(engine.deployment[d], ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" });
+    return single(engine.deployment[d], profile, ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" });
   },
 };

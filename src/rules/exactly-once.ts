@@ -1,6 +1,7 @@
 import type { Route } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import { parseDuration } from "../units.js";
+import { conditionKey, resolveFact } from "../catalog/conditions.js";
 import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";
 
 export const exactlyOnce: Rule = {
@@ -18,9 +19,11 @@ export const exactlyOnce: Rule = {
     slow: "{engine} gives exactly-once results{into} only at {eoFloor} or more, above the {budget} budget",
   },
   applies: (p) => p.exactlyOnce,
-  key: (p) => `${p.sinks.join(",")}|${p.latency.ms}`,
+  key: (p) => `${p.sinks.join(",")}|${p.latency.ms}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
-    const eo = engine.exactlyOnce;
+    // the engine-wide route that holds for this profile (a variant may hold only for some sinks or a vendor's distribution)
+    const resolved = resolveFact(engine.exactlyOnce, profile, ctx.value);
+    const eo = { ...engine.exactlyOnce, route: resolved.route, note: resolved.note, sources: resolved.sources };
     const perSink = profile.sinks.map((s) => ({ s, route: (eo.sinks?.[s] ?? eo.route) as Route }));
     const worst = perSink.length ? perSink.reduce((a, b) => (ctx.value(b.route) < ctx.value(a.route) ? b : a)).route : eo.route;
     const weak = perSink.filter((x) => x.route === worst).map((x) => x.s);
@@ -31,7 +34,7 @@ export const exactlyOnce: Rule = {
       fit: ctx.value(worst) * (slow ? 0.5 : 1),
       unmet: !isReady(worst) || slow,
       messageId: slow ? "slow" : routeClass(worst),
-      args: { engine: engine.name, into, route: worst, how: routeWords(worst), cfg: configuredNote(worst), eoFloor, budget: profile.latency.text },
+      args: { engine: engine.name, into, route: worst, how: routeWords(worst), cfg: configuredNote(worst), eoFloor, budget: profile.latency.text, condition: resolved.condition },
       detail: eo.note,
       sources: slow ? [...eo.sources, ...engine.latency.sources] : eo.sources,
     };

@@ -1,4 +1,5 @@
 // Rules for yes/no requirements that map to one catalogue fact.
+import { conditionKey } from "../catalog/conditions.js";
 import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
@@ -15,8 +16,8 @@ export const eventTime: Rule = {
     none: "{engine} has no event-time windows or watermarks",
   },
   applies: (p) => p.eventTime,
-  key: (p) => String(p.eventTime),
-  evaluate: (_p, engine, ctx) => single(engine.eventTime, ctx, { engine: engine.name }),
+  key: (p) => `${p.eventTime}|${conditionKey(p)}`,
+  evaluate: (p, engine, ctx) => single(engine.eventTime, p, ctx, { engine: engine.name }),
 };
 
 export const batchBackfill: Rule = {
@@ -32,8 +33,8 @@ export const batchBackfill: Rule = {
     none: "{engine} cannot run the same code as a bounded backfill",
   },
   applies: (p) => p.batch,
-  key: (p) => String(p.batch),
-  evaluate: (_p, engine, ctx) => single(engine.batch, ctx, { engine: engine.name }),
+  key: (p) => `${p.batch}|${conditionKey(p)}`,
+  evaluate: (p, engine, ctx) => single(engine.batch, p, ctx, { engine: engine.name }),
 };
 
 export const stateSize: Rule = {
@@ -49,6 +50,6 @@ export const stateSize: Rule = {
     none: "{engine} does not keep {state} state",
   },
   applies: (p) => p.state !== "none",
-  key: (p) => p.state,
-  evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], ctx, { engine: engine.name, state: p.state }),
+  key: (p) => `${p.state}|${conditionKey(p)}`,
+  evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], p, ctx, { engine: engine.name, state: p.state }),
 };

@@ -1,4 +1,6 @@
 import type { Fact, Route, Source } from "../catalog/schema.js";
+import { resolveFact } from "../catalog/conditions.js";
+import type { Profile } from "../profile/load.js";
 import { isReady } from "../catalog/routes.js";
 import { configuredNote, type RuleContext, routeClass, routeWords, type Verdict } from "./types.js";
 
@@ -11,6 +13,8 @@ export interface Item {
   sources: Source[];
   /** counts in the fit but never makes the verdict unmet (e.g. open table formats over an object store) */
   soft?: boolean;
+  /** under which condition the route holds, or why a better one does not (conditions.ts) */
+  condition?: string;
 }
 
 /**
@@ -24,6 +28,7 @@ export function allOf(items: readonly Item[], ctx: RuleContext, args: Record<str
   const missing = hard.filter((i) => i.route === "none");
   const partial = items.filter((i) => routeClass(i.route) === "partial" || (i.soft && i.route === "none"));
   const worst = missing[0] ?? partial[0];
+  const condition = (worst ? [worst] : items).map((i) => i.condition ?? "").join("");
   const messageId = missing.length ? "missing" : partial.length ? "partial" : "all";
   return {
     fit,
@@ -34,22 +39,30 @@ export function allOf(items: readonly Item[], ctx: RuleContext, args: Record<str
       items: hard.map((i) => (i.route === "configured" ? `${i.name} (once configured)` : i.name)).join(", "),
       missing: missing.map((i) => i.name).join(", "),
       partial: partial.map((i) => `${i.name} ${routeWords(i.route, i.needs)}`).join("; "),
+      condition,
     },
     ...(worst ? { detail: worst.note } : items.length === 1 ? { detail: items[0]!.note } : {}),
     sources: uniqueSources((worst ? [worst] : items).flatMap((i) => i.sources)),
   };
 }
 
-/** Verdict for one fact looked up by the profile's value. */
-export function single(fact: Fact, ctx: RuleContext, args: Record<string, string>): Verdict {
+/** Verdict for one fact looked up by the profile's value: the value that holds for the profile (conditions.ts). */
+export function single(given: Fact, profile: Profile, ctx: RuleContext, args: Record<string, string>): Verdict {
+  const fact = resolveFact(given, profile, ctx.value);
   return {
     fit: ctx.value(fact.route),
     unmet: !isReady(fact.route),
     messageId: routeClass(fact.route),
-    args: { ...args, route: fact.route, how: routeWords(fact.route, fact.needs), cfg: configuredNote(fact.route) },
+    args: { ...args, route: fact.route, how: routeWords(fact.route, fact.needs), cfg: configuredNote(fact.route), condition: fact.condition },
     detail: fact.note,
     sources: fact.sources,
   };
+}
+
+/** An item of allOf for a fact: the value that holds for the profile. */
+export function itemOf(name: string, given: Fact, profile: Profile, ctx: RuleContext): Item {
+  const f = resolveFact(given, profile, ctx.value);
+  return { name, route: f.route, needs: f.needs, note: f.note, sources: f.sources, condition: f.condition };
 }
 
 export function uniqueSources(sources: Source[]): Source[] {

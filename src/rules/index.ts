@@ -6,6 +6,9 @@ import { exactlyOnce } from "./exactly-once.js";
 import { batchBackfill, eventTime, stateSize } from "./flags.js";
 import { jobLanguage } from "./job-language.js";
 import { latencyBudget } from "./latency-budget.js";
+import { maintenance } from "./maintenance.js";
+import { consistency, serving } from "./serving.js";
+import { statefulOperations } from "./stateful-operations.js";
 import { managedCloud } from "./managed-cloud.js";
 import { openSourceLicense } from "./open-source-license.js";
 import { portability } from "./portability.js";
@@ -31,6 +34,10 @@ export const RULES: readonly Rule[] = [
   managedCloud,
   openSourceLicense,
   portability,
+  serving,
+  consistency,
+  statefulOperations,
+  maintenance,
   runningCost,
 ];
 
@@ -43,8 +50,10 @@ export function ruleById(id: string): Rule | undefined {
 /** Fills a rule's message template with a finding's args. */
 export function formatMessage(rule: Rule, messageId: string, args: Record<string, unknown>): string {
   const template = rule.messages[messageId] ?? messageId;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = args[k];
     return Array.isArray(v) ? v.join(", ") : v === undefined ? `{${k}}` : String(v);
   });
+  // a fact that holds only under a condition says which (catalog/conditions.ts), after any message
+  return typeof args.condition === "string" && !template.includes("{condition}") ? `${text}${args.condition}` : text;
 }

@@ -1,3 +1,4 @@
+import { conditionKey, resolveFact } from "../catalog/conditions.js";
 import { isReady } from "../catalog/routes.js";
 import { configuredNote, type Rule, routeClass, routeWords } from "./types.js";
 
@@ -14,15 +15,15 @@ export const jobLanguage: Rule = {
     none: "{engine} has no API for {items}",
   },
   applies: (p) => p.languages.length > 0,
-  key: (p) => p.languages.join(","),
+  key: (p) => `${p.languages.join(",")}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
-    const ranked = profile.languages.map((l) => ({ l, fact: engine.languages[l] })).sort((a, b) => ctx.value(b.fact.route) - ctx.value(a.fact.route));
+    const ranked = profile.languages.map((l) => ({ l, fact: resolveFact(engine.languages[l], profile, ctx.value) })).sort((a, b) => ctx.value(b.fact.route) - ctx.value(a.fact.route));
     const best = ranked[0]!;
     return {
       fit: ctx.value(best.fact.route),
       unmet: !isReady(best.fact.route),
       messageId: routeClass(best.fact.route),
-      args: { engine: engine.name, best: best.l, items: profile.languages.join(", "), route: best.fact.route, how: routeWords(best.fact.route, best.fact.needs), cfg: configuredNote(best.fact.route) },
+      args: { engine: engine.name, best: best.l, items: profile.languages.join(", "), route: best.fact.route, how: routeWords(best.fact.route, best.fact.needs), cfg: configuredNote(best.fact.route), condition: best.fact.condition },
       detail: best.fact.note,
       sources: best.fact.sources,
     };

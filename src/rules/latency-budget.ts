@@ -1,5 +1,6 @@
 import { parseDuration } from "../units.js";
-import type { Engine } from "../catalog/schema.js";
+import { conditionKey, holds } from "../catalog/conditions.js";
+import type { Engine, Source } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import { type Rule, routeWords } from "./types.js";
@@ -11,6 +12,18 @@ export function engineLatency(engine: Engine, exactlyOnce: boolean): { floor: nu
   const eo = engine.latency.exactlyOnceFloor !== undefined ? parseDuration(engine.latency.exactlyOnceFloor)!.ms : 0;
   if (exactlyOnce && eo > floor) return { floor: eo, typical: Math.max(typical, eo), raisedByExactlyOnce: true };
   return { floor, typical, raisedByExactlyOnce: false };
+}
+
+/** Every floor an engine has, in any mode and under any condition, in ms (for the custom tier and sensitivity analysis). */
+export function allLatencies(engine: Engine): { floor: number; typical: number }[] {
+  return [engine.latency, ...(engine.latency.variants ?? [])].map((l) => ({ floor: parseDuration(l.floor)!.ms, typical: parseDuration(l.typical)!.ms }));
+}
+
+/** How well a floor and typical latency meet a budget (the scoring below), with the message it selects. */
+function latencyFit(budget: number, floor: number, typical: number): { fit: number; messageId: "meets" | "tuned" | "below" } {
+  if (budget >= typical) return { fit: 0.9 + 0.1 * Math.min(1, Math.log(budget / typical) / Math.LN10), messageId: "meets" };
+  if (budget >= floor) return { fit: typical > floor ? 0.5 + (0.4 * Math.log(budget / floor)) / Math.log(typical / floor) : 0.9, messageId: "tuned" };
+  return { fit: 0, messageId: "below" };
 }
 
 export const latencyBudget: Rule = {
@@ -28,25 +41,38 @@ export const latencyBudget: Rule = {
     below: "{budget} is below the floor of {engine} ({floor})",
   },
   applies: () => true,
-  key: (p) => String(p.latency.ms),
+  key: (p) => `${p.latency.ms}|${conditionKey(p)}`,
   evaluate(profile: Profile, engine: Engine, ctx) {
     const budget = profile.latency.ms;
-    const { floor, typical } = engineLatency(engine, false);
-    const args = { budget: profile.latency.text, engine: engine.name, floor: engine.latency.floor, typical: engine.latency.typical };
-    const sources = engine.latency.sources;
+    const base = { budget: profile.latency.text, engine: engine.name, floor: engine.latency.floor, typical: engine.latency.typical, condition: "" };
     const periodic = parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
     if (budget >= periodic) {
       const route = engine.batch.route;
-      return { fit: 0.5 + ctx.value(route) / 2, unmet: false, messageId: "batch", args: { ...args, route, how: isReady(route) ? `(${routeWords(route)})` : routeWords(route, engine.batch.needs) }, detail: engine.batch.note, sources: [...sources, ...engine.batch.sources] };
+      return { fit: 0.5 + ctx.value(route) / 2, unmet: false, messageId: "batch", args: { ...base, route, how: isReady(route) ? `(${routeWords(route)})` : routeWords(route, engine.batch.needs) }, detail: engine.batch.note, sources: [...engine.latency.sources, ...engine.batch.sources] };
     }
-    if (budget >= typical) {
-      const fit = 0.9 + 0.1 * Math.min(1, Math.log(budget / typical) / Math.LN10);
-      return { fit, unmet: false, messageId: "meets", args, detail: engine.latency.note, sources };
+    // The engine's own latency, or a lower one that holds only under conditions (a
+    // low-latency mode that reads some sources or runs some operations): the best that
+    // holds for this profile. A better one that does not hold is named, with why.
+    type Mode = { name?: string; floor: string; typical: string; note: string; sources: Source[]; condition: string; fit: number; messageId: "meets" | "tuned" | "below" };
+    const modeOf = (l: { floor: string; typical: string; note: string; sources: Source[] }, name: string | undefined, condition: string): Mode => ({
+      ...(name !== undefined ? { name } : {}),
+      floor: l.floor,
+      typical: l.typical,
+      note: l.note,
+      sources: l.sources,
+      condition,
+      ...latencyFit(budget, parseDuration(l.floor)!.ms, parseDuration(l.typical)!.ms),
+    });
+    let best = modeOf(engine.latency, undefined, "");
+    let missedMode: Mode | undefined;
+    for (const v of engine.latency.variants ?? []) {
+      const h = holds(v.when, profile);
+      const m = modeOf(v, v.name, h.holds ? ` (with ${v.name}${h.distribution ? `, only in ${h.distribution}, a proprietary distribution` : ""})` : ` (${v.name}, floor ${v.floor}, would do better, but ${h.unmet.join("; ")})`);
+      if (h.holds && m.fit > best.fit) best = m;
+      else if (!h.holds && m.fit > (missedMode?.fit ?? -1)) missedMode = m;
     }
-    if (budget >= floor) {
-      const fit = typical > floor ? 0.5 + (0.4 * Math.log(budget / floor)) / Math.log(typical / floor) : 0.9;
-      return { fit, unmet: false, messageId: "tuned", args, detail: engine.latency.note, sources };
-    }
-    return { fit: 0, unmet: true, messageId: "below", args, detail: engine.latency.note, sources };
+    const args = { ...base, floor: best.floor, typical: best.typical, condition: best.condition || (missedMode && missedMode.fit > best.fit ? missedMode.condition : "") };
+    const sources = missedMode && missedMode.fit > best.fit && !best.condition ? [...best.sources, ...missedMode.sources] : best.sources;
+    return { fit: best.fit, unmet: best.messageId === "below", messageId: best.messageId, args, detail: best.note, sources };
   },
 };

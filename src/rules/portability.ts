@@ -1,3 +1,4 @@
+import { conditionKey } from "../catalog/conditions.js";
 import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
@@ -14,6 +15,6 @@ export const portability: Rule = {
     none: "{engine} pipelines run only on {engine}",
   },
   applies: (p) => p.portable,
-  key: (p) => String(p.portable),
-  evaluate: (_p, engine, ctx) => single(engine.portability, ctx, { engine: engine.name }),
+  key: (p) => `${p.portable}|${conditionKey(p)}`,
+  evaluate: (profile, engine, ctx) => single(engine.portability, profile, ctx, { engine: engine.name }),
 };

@@ -1,4 +1,5 @@
-import { allOf } from "./helpers.js";
+import { conditionKey } from "../catalog/conditions.js";
+import { allOf, itemOf } from "./helpers.js";
 import type { Rule } from "./types.js";
 
 export const processingKinds: Rule = {
@@ -14,10 +15,10 @@ export const processingKinds: Rule = {
     missing: "{engine} does not support {missing}",
   },
   applies: (p) => p.processing.length > 0,
-  key: (p) => p.processing.join(","),
+  key: (p) => `${p.processing.join(",")}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     return allOf(
-      profile.processing.map((k) => ({ name: k, ...engine.processing[k] })),
+      profile.processing.map((k) => itemOf(k, engine.processing[k], profile, ctx)),
       ctx,
       { engine: engine.name },
     );

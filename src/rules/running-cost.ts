@@ -11,8 +11,13 @@ import type { Rule } from "./types.js";
 
 const CLOUD_NAMES: Record<string, string> = { aws: "AWS", gcp: "Google Cloud", azure: "Azure" };
 
+const PLATFORM_NAMES: Record<string, string> = { kafka: "Kafka", "kafka-connect": "Kafka Connect", kubernetes: "Kubernetes" };
+
 /** Whether an operation counts for this profile, and if not, why not (in words). */
 function waiver(profile: Profile, engine: Engine, op: Operation): string | undefined | null {
+  // what the organisation already runs costs nothing new (it never makes a capability met)
+  const runs = op.platforms?.find((x) => profile.platforms.includes(x));
+  if (runs !== undefined) return `the team already runs ${PLATFORM_NAMES[runs] ?? runs}`;
   if (op.kind === "cluster" || op.kind === "runner") {
     const cloud = profile.cloud;
     if (cloud === "aws" || cloud === "gcp" || cloud === "azure") {
@@ -33,10 +38,30 @@ function waiver(profile: Profile, engine: Engine, op: Operation): string | undef
   return undefined;
 }
 
+/** Applications that read results by key or SQL from an engine that cannot serve them need a database beside it. */
+export const SERVING_DATABASE_BURDEN = 1.5;
+
+function servingDatabase(profile: Profile, engine: Engine): Operation | undefined {
+  if (profile.serving === "none") return undefined;
+  const fact = engine.serving?.[profile.serving];
+  const served = engine.serving ? isReady(fact!.route) || (profile.serving === "lookup" && isReady(engine.serving.sql.route)) : false;
+  if (served) return undefined;
+  return {
+    id: "serving-database",
+    kind: "cluster",
+    what: `a serving database for ${profile.serving === "sql" ? "ad-hoc SQL" : "by-key"} reads of the results`,
+    burden: SERVING_DATABASE_BURDEN,
+    note: fact?.note ?? "The descriptor records no way to read results from the engine itself.",
+    sources: fact?.sources ?? engine.deployment.service.sources,
+  };
+}
+
 /** The operations that count for this profile, and their total burden. */
 export function burdenOf(profile: Profile, engine: Engine): { counted: Operation[]; waived: { op: Operation; why: string }[]; burden: number } {
   const counted: Operation[] = [];
   const waived: { op: Operation; why: string }[] = [];
+  const db = servingDatabase(profile, engine);
+  if (db) counted.push(db);
   for (const op of engine.operations) {
     const w = waiver(profile, engine, op);
     if (w === undefined) counted.push(op);
@@ -50,15 +75,15 @@ export const runningCost: Rule = {
   id: "running-cost",
   description: "What the team would run and take on besides its own code and the systems its profile names: a processing cluster, a runner underneath, a Connect cluster for endpoints the engine does not reach itself, a licence key.",
   requirement: "runningCost",
-  reads: ["operations", "managed.<cloud>", "connectors.<kind>.via"],
+  reads: ["operations", "operations[].platforms", "managed.<cloud>", "connectors.<kind>.via", "serving"],
   scoring:
-    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a broker the engine cannot run without (Kafka for Kafka Streams) counts when the profile names sources or sinks and none of them is it; a licence always counts. Never unmet. Applied to every profile.",
+    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a broker the engine cannot run without (Kafka for Kafka Streams) counts when the profile names sources or sinks and none of them is it; a licence always counts. An operation whose `platforms` names something the profile's `platforms` lists costs nothing (the team already runs it), and the reason says so. When the profile's serving is lookup or sql and the engine cannot serve it production-ready, a serving database beside it counts (burden 1.5). Never unmet. Applied to every profile.",
   messages: {
     nothing: "{engine} adds nothing to run besides the team's own code{waived}",
     adds: "{engine} adds {what} to run{waived}",
   },
   applies: () => true,
-  key: (p) => `${p.cloud}|${p.deployment}|${p.sources.join(",")}|${p.sinks.join(",")}`,
+  key: (p) => `${p.cloud}|${p.deployment}|${p.sources.join(",")}|${p.sinks.join(",")}|${p.serving}|${p.platforms.join(",")}`,
   evaluate(profile, engine, ctx) {
     const { counted, waived, burden } = burdenOf(profile, engine);
     const halfAt = ctx.config.runningCost.halfAt;

@@ -1,3 +1,4 @@
+import { conditionKey } from "../catalog/conditions.js";
 import { single } from "./helpers.js";
 import type { Rule } from "./types.js";
 
@@ -14,9 +15,9 @@ export const unitOfWork: Rule = {
     none: "{engine} does not handle {unit}s {manner}",
   },
   applies: (p) => p.unit !== "either",
-  key: (p) => p.unit,
+  key: (p) => `${p.unit}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     const unit = profile.unit as "event" | "record";
-    return single(engine.unit[unit], ctx, { engine: engine.name, unit, manner: unit === "event" ? "one at a time" : "in bulk" });
+    return single(engine.unit[unit], profile, ctx, { engine: engine.name, unit, manner: unit === "event" ? "one at a time" : "in bulk" });
   },
 };

@@ -133,8 +133,84 @@ const table: Record<string, Case[]> = {
     { name: "a broker the engine needs counts when the profile's endpoints are elsewhere", profile: "sources: [http]\nsinks: [database]\n", engine: { operations: [{ ...op("kafka-cluster", "broker", 2), endpoint: "kafka" }] }, fit: 0.5, messageId: "adds" },
     { name: "and not when the profile names it", profile: "sources: [kafka]\nsinks: [database]\n", engine: { operations: [{ ...op("kafka-cluster", "broker", 2), endpoint: "kafka" }] }, fit: 1, messageId: "nothing" },
     { name: "a licence key always counts", profile: "deployment: service\ncloud: gcp\n", engine: { operations: [op("licence-key", "licence", 1)] }, fit: 2 / 3, messageId: "adds" },
+    { name: "a cluster the team already runs costs nothing", profile: "platforms: [flink]\n", engine: { operations: [{ ...op("processing-cluster", "cluster", 2), platforms: ["flink"] }] }, fit: 1, messageId: "nothing" },
+    { name: "a platform the team runs that is not this one does not", profile: "platforms: [spark]\n", engine: { operations: [{ ...op("processing-cluster", "cluster", 2), platforms: ["flink"] }] }, fit: 0.5, messageId: "adds" },
+    { name: "an engine that cannot serve lookups adds a serving database", profile: "serving: lookup\n", engine: { serving: { lookup: fact("none"), sql: fact("none") } }, fit: 2 / 3.5, messageId: "adds" },
+    { name: "and one that serves them does not", profile: "serving: lookup\n", engine: { serving: { lookup: fact("configured"), sql: fact("none") } }, fit: 1, messageId: "nothing" },
+  ],
+  serving: [
+    { name: "not applied when results are read from sinks", profile: "", applies: false },
+    { name: "lookups served by the engine", profile: "serving: lookup\n", engine: { serving: { lookup: fact("configured"), sql: fact("none") } }, fit: 0.9, unmet: false, messageId: "full" },
+    { name: "SQL over the results answers lookups too", profile: "serving: lookup\n", engine: { serving: { lookup: fact("none"), sql: fact("builtin") } }, fit: 1, unmet: false, messageId: "full" },
+    { name: "a deprecated lookup is limited: unmet", profile: "serving: lookup\n", engine: { serving: { lookup: fact("limited"), sql: fact("none") } }, fit: 0.5, unmet: true, messageId: "partial" },
+    { name: "no SQL serving", profile: "serving: sql\n", engine: { serving: { lookup: fact("builtin"), sql: fact("none") } }, fit: 0, unmet: true, messageId: "none" },
+  ],
+  consistency: [
+    { name: "not applied for eventual consistency", profile: "", applies: false },
+    { name: "consistent reads", profile: "consistency: consistent\n", engine: { consistency: fact("builtin") }, fit: 1, unmet: false, messageId: "full" },
+    { name: "only through one path: limited", profile: "consistency: consistent\n", engine: { consistency: fact("limited") }, fit: 0.5, unmet: true, messageId: "partial" },
+    { name: "eventual: none", profile: "consistency: consistent\n", engine: { consistency: fact("none") }, fit: 0, unmet: true, messageId: "none" },
+  ],
+  "stateful-operations": [
+    { name: "not applied without operations", profile: "", applies: false },
+    { name: "every operation has an operator", profile: "operations: [join, window]\n", fit: 1, unmet: false, messageId: "all" },
+    { name: "a join built by hand is own code: unmet", profile: "operations: [join, window]\n", engine: { operators: { join: fact("own-code") } } as never, fit: (0.25 + 1) / 2, unmet: true, messageId: "partial" },
+    { name: "no join operator", profile: "operations: [join]\n", engine: { operators: { join: fact("none") } } as never, fit: 0, unmet: true, messageId: "missing" },
+  ],
+  maintenance: [
+    { name: "active with a recent release", profile: "", fit: 1, unmet: false, messageId: "active" },
+    { name: "active, but no release in twelve months", profile: "", engine: { released: "2025-06-01", asOf: "2026-11-01" }, fit: 0.5, unmet: true, messageId: "stale" },
+    { name: "the newest release of any line counts", profile: "", engine: { released: "2025-06-01", asOf: "2026-11-01", maintenance: { lastRelease: { version: "2.0.0", date: "2026-10-01" } } }, fit: 1, messageId: "active" },
+    { name: "maintenance only", profile: "", engine: { maintenance: { status: "maintenance" } }, fit: 0.25, unmet: true, messageId: "maintenance" },
+    { name: "dormant", profile: "", engine: { maintenance: { status: "dormant" } }, fit: 0, unmet: true, messageId: "dormant" },
   ],
 };
+
+const rtm = { name: "Low-latency mode", when: { sources: ["kafka"], operations: ["aggregate"] }, floor: "10ms", typical: "50ms", note: "mode", sources: [{ url: "https://example.org/mode", version: "1" }] };
+const vendorOnly = { name: "Vendor build", when: { distribution: "Vendor Runtime" }, route: "builtin", note: "vendor", sources: [{ url: "https://example.org/vendor", version: "1" }] };
+
+describe("facts that hold only under conditions", () => {
+  const latency = ruleById("latency-budget")!;
+  const engine = makeEngine("x", { latency: { floor: "100ms", typical: "1s", variants: [rtm] } } as never);
+  it("a low-latency mode holds when the profile meets its conditions", () => {
+    const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [kafka]\noperations: [aggregate]\n"), engine, ctx);
+    expect(v.messageId).toBe("meets");
+    expect(v.unmet).toBe(false);
+    expect(v.args.condition).toContain("Low-latency mode");
+  });
+  it("and not for a source outside them: the reason names the mode and the source", () => {
+    const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [kinesis]\n"), engine, ctx);
+    expect(v.messageId).toBe("below");
+    expect(v.unmet).toBe(true);
+    expect(v.args.condition).toMatch(/Low-latency mode.*kinesis/);
+    expect(v.sources.map((s) => s.url)).toContain("https://example.org/mode");
+  });
+  it("nor for an operation it does not run", () => {
+    const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [kafka]\noperations: [join]\n"), engine, ctx);
+    expect(v.unmet).toBe(true);
+    expect(v.args.condition).toContain("join");
+  });
+  it("a capability only in a vendor's distribution holds under license: any, named", () => {
+    const e = makeEngine("x", { connectors: { kinesis: { source: "third-party", variants: [{ name: vendorOnly.name, when: vendorOnly.when, note: vendorOnly.note, sources: vendorOnly.sources, source: "builtin" }] } } } as never);
+    const rule = ruleById("source-connectors")!;
+    const any = rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\nsources: [kinesis]\n"), e, ctx);
+    expect(any.unmet).toBe(false);
+    expect(String(any.args.condition)).toContain("Vendor Runtime");
+  });
+  it("and never meets license: open-source", () => {
+    const e = makeEngine("x", { connectors: { kinesis: { source: "third-party", variants: [{ name: vendorOnly.name, when: vendorOnly.when, note: vendorOnly.note, sources: vendorOnly.sources, source: "builtin" }] } } } as never);
+    const rule = ruleById("source-connectors")!;
+    const osi = rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\nsources: [kinesis]\nlicense: open-source\n"), e, ctx);
+    expect(osi.unmet).toBe(true);
+    expect(String(osi.args.condition)).toContain("not under license: open-source");
+  });
+  it("fact variants work for single-fact rules too (exactly-once only without some sinks)", () => {
+    const e = makeEngine("x", { eventTime: { route: "limited", variants: [{ ...vendorOnly }] } } as never);
+    const rule = ruleById("event-time")!;
+    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\neventTime: true\n"), e, ctx).fit).toBe(1);
+    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\neventTime: true\nlicense: open-source\n"), e, ctx).fit).toBe(0.5);
+  });
+});
 
 describe("every rule has a case table", () => {
   it("covers every registered rule", () => {

@@ -1,0 +1,81 @@
+// Facts that hold only under conditions (docs/catalog-format.md#conditions):
+// whether a variant's `when` holds for a profile, and the value of a fact
+// that holds for it. Pure; rules call these, so a reason can name the
+// condition that decided it.
+
+import type { Profile } from "../profile/load.js";
+import type { Fact, Route, Source } from "./schema.js";
+import { conditionSchema } from "./schema.js";
+
+export type Condition = import("zod/mini").output<typeof conditionSchema>;
+
+export interface Held {
+  holds: boolean;
+  /** what the condition asks that the profile does not meet, in words ("reads kafka only, not kinesis") */
+  unmet: string[];
+  /** the proprietary distribution the value exists in, when it holds only there */
+  distribution?: string;
+}
+
+const notAmong = (named: readonly string[], allowed: readonly string[] | undefined) => (allowed ? named.filter((x) => !allowed.includes(x)) : []);
+
+/** Whether `when` holds for the profile, and what of it does not. */
+export function holds(when: Condition, profile: Profile): Held {
+  const unmet: string[] = [];
+  const src = notAmong(profile.sources, when.sources);
+  if (src.length) unmet.push(`it reads only ${when.sources!.join(", ")}, not ${src.join(", ")}`);
+  const snk = notAmong(profile.sinks, when.sinks);
+  if (snk.length) unmet.push(`it writes only to ${when.sinks!.join(", ")}, not ${snk.join(", ")}`);
+  const ops = notAmong(profile.operations, when.operations);
+  if (ops.length) unmet.push(`it runs ${when.operations!.length ? `only ${when.operations!.join(", ")}` : "no stateful operation"}, not ${ops.join(", ")}`);
+  if (when.exactlyOnce === false && profile.exactlyOnce) unmet.push("it does not give exactly-once results");
+  if (when.distribution !== undefined && profile.license === "open-source") unmet.push(`it exists only in ${when.distribution}, a proprietary distribution, not under license: open-source`);
+  return { holds: unmet.length === 0, unmet, ...(when.distribution !== undefined ? { distribution: when.distribution } : {}) };
+}
+
+/** The profile inputs any condition can read: rules that resolve variants add it to their key. */
+export function conditionKey(p: Profile): string {
+  return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}`;
+}
+
+/** A fact's value for one profile: its own, or a better variant's that holds. */
+export interface Resolved {
+  route: Route;
+  needs?: string | undefined;
+  note: string;
+  sources: Source[];
+  /** words after the reason: under which condition the value holds, or why a better one does not */
+  condition: string;
+}
+
+/** The words for a variant that holds only in a vendor's distribution. */
+function onlyIn(name: string | undefined, distribution: string): string {
+  return ` (${name ? `${name}, ` : ""}only in ${distribution}, a proprietary distribution)`;
+}
+
+/** The words for a better variant that does not hold. */
+export function missed(name: string | undefined, unmet: string[]): string {
+  return ` (${name ?? "a better variant"} would do more, but ${unmet.join("; ")})`;
+}
+
+/**
+ * The value of a fact for the profile: the fact's own value, or the best
+ * variant that holds (by route value). When a better variant does not hold,
+ * `condition` says why; when the value holds only in a vendor's distribution,
+ * it says so.
+ */
+export function resolveFact(fact: Pick<Fact, "route" | "needs" | "note" | "sources" | "variants">, profile: Profile, value: (r: Route) => number): Resolved {
+  let best: Resolved = { route: fact.route, needs: fact.needs, note: fact.note, sources: fact.sources, condition: "" };
+  let bestMissed: { v: number; words: string; sources: Source[] } | undefined;
+  for (const variant of fact.variants ?? []) {
+    const h = holds(variant.when, profile);
+    const v = value(variant.route);
+    if (h.holds && v > value(best.route)) {
+      best = { route: variant.route, needs: variant.needs, note: variant.note, sources: variant.sources, condition: h.distribution ? onlyIn(variant.name, h.distribution) : "" };
+    } else if (!h.holds && v > (bestMissed?.v ?? -1)) {
+      bestMissed = { v, words: missed(variant.name, h.unmet), sources: variant.sources };
+    }
+  }
+  if (bestMissed && bestMissed.v > value(best.route) && !best.condition) best = { ...best, condition: bestMissed.words, sources: [...best.sources, ...bestMissed.sources] };
+  return best;
+}
