@@ -108,3 +108,23 @@ describe(".adr-dir is a file the repository controls (rows 1, 18)", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("inputs that made the parsers slow (rows 2, 3)", () => {
+  it("an ADR heading of 200,000 spaces is read in linear time (the heading regex backtracked for minutes)", () => {
+    const dir = repo();
+    writeFileSync(join(dir, "docs", "decisions", "h.md"), `# a${" ".repeat(200_000)}x\n`);
+    const r = advise(["check", "docs/decisions/h.md", "--allow-empty"], {}, undefined, dir);
+    expect(r.error).toBeUndefined(); // the spawn's timeout is the hang guard
+    expect(r.status).toBe(0);
+  });
+
+  it("an ADR block with 20,000 keys is refused by the key count", () => {
+    const dir = repo();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `    k${i}: 1\n`).join("");
+    writeFileSync(join(dir, "docs", "decisions", "0002-keys.md"), `---\nstream-advisor:\n  chosen: akka-streams\n  profile:\n    version: 1\n${keys}---\n# k\n`);
+    const r = advise(["check", "docs/decisions/0002-keys.md", "--format", "json"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("holds more than 10000 keys and list items");
+  });
+});
