@@ -11,6 +11,7 @@ import { type Diagnostic, InputError } from "../diagnostics.js";
 import type { SourceText } from "../io/read.js";
 import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } from "../io/yaml.js";
 import { LIMITS } from "../limits.js";
+import { expandGlob, isGlob } from "../io/glob.js";
 import { visible } from "../text.js";
 
 /** Where ADR tools put decision records, in the order they are looked for. */
@@ -124,9 +125,9 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
   };
   for (const target of targets) {
     const abs = resolve(cwd, target);
-    if (!existsSync(abs) && isGlob(target)) {
+    if (isGlob(target, cwd)) {
       // a quoted glob (or one the shell left alone): expanded here, the same on every shell
-      const matches = expandGlob(target, cwd);
+      const matches = expandGlob(target, { cwd, folders: true, limit: LIMITS.maxAdrFiles }).map((m) => resolve(cwd, m));
       if (matches.length === 0) out.push({ file: show(target), abs, problem: { file: show(target), message: "no file or folder matches this pattern", expected: "a glob that names ADR files or folders, such as 'docs/adr/*.md'" } });
       const found: string[] = [];
       for (const m of matches) {
@@ -248,86 +249,6 @@ function readAdrDir(path: string): string | { problem: string } | undefined {
 function excerpt(text: string): string {
   const short = text.length > 60 ? `${text.slice(0, 60)}…` : text;
   return visible(short);
-}
-
-// ---------------------------------------------------------------------------
-// Globs: `*` and `?` within a path segment (not matching a leading dot),
-// `[abc]`/`[!abc]`, `{a,b}`, and `**` for any number of folders. Hidden
-// folders and node_modules are never searched, as for folders.
-
-const GLOB_CHARS = /[*?[{]/;
-
-export function isGlob(arg: string): boolean {
-  return GLOB_CHARS.test(arg);
-}
-
-/** The files and folders a glob names, as absolute paths, sorted. */
-export function expandGlob(pattern: string, cwd: string): string[] {
-  const segments = pattern.split(/[\\/]/);
-  const absolute = pattern.startsWith("/");
-  const fixed: string[] = [];
-  while (segments.length > 1 && !isGlob(segments[0]!)) fixed.push(segments.shift()!);
-  const start = absolute ? resolve("/", ...fixed) : resolve(cwd, ...fixed);
-  const rest = segments.filter((s) => s !== "");
-  const regex = globRegex(rest);
-  const maxDepth = rest.includes("**") ? Infinity : rest.length;
-  const out: string[] = [];
-  const visit = (dir: string, rel: string, depth: number) => {
-    if (depth > maxDepth || out.length > LIMITS.maxAdrFiles) return;
-    for (const e of sortedEntries(dir)) {
-      const p = join(dir, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      const folder = e.isDirectory() || (e.isSymbolicLink() && isDirectory(p));
-      if (regex.test(r)) out.push(p);
-      if (folder && !e.isSymbolicLink() && !e.name.startsWith(".") && e.name !== "node_modules") visit(p, r, depth + 1);
-    }
-  };
-  if (isDirectory(start)) visit(start, "", 1);
-  return out;
-}
-
-function globRegex(segments: string[]): RegExp {
-  const last = segments.length - 1;
-  const body = segments
-    .map((seg, i) => {
-      if (seg === "**") return i === last ? ".*" : "(?:[^/]+/)*";
-      return `${segmentRegex(seg)}${i < last ? "/" : ""}`;
-    })
-    .join("");
-  return new RegExp(`^${body}$`);
-}
-
-function segmentRegex(seg: string): string {
-  let out = /^[*?[]/.test(seg) ? "(?!\\.)" : "";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i]!;
-    if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const close = seg.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-        continue;
-      }
-      let cls = seg.slice(i + 1, close);
-      if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-      out += `[${cls.replace(/\\/g, "\\\\")}]`;
-      i = close;
-    } else if (c === "{") {
-      const close = seg.indexOf("}", i);
-      if (close === -1) {
-        out += "\\{";
-        continue;
-      }
-      out += `(?:${seg
-        .slice(i + 1, close)
-        .split(",")
-        .map((alt) => alt.replace(/[.+^$()|\\\]]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]"))
-        .join("|")})`;
-      i = close;
-    } else out += c.replace(/[.+^$()|\\\]}]/g, "\\$&");
-  }
-  return out;
 }
 
 function isDirectory(p: string): boolean {
