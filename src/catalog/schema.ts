@@ -84,7 +84,8 @@ const operationSchema = z.strictObject({
 /**
  * One place where an engine's releases are published, for `npm run catalog:releases`: Maven Central
  * coordinates, a PyPI project, or a GitHub repository's releases (with the tag's shape where it is
- * not `v1.2.3` or `1.2.3`, as `v{version}-ksqldb`). Exactly one of maven, pypi, github.
+ * not `v1.2.3` or `1.2.3`, as `v{version}-ksqldb`). Exactly one of maven, pypi, github; why a
+ * location is listed (or which one to trust) goes in a YAML comment: it is not a fact.
  */
 export const releaseSchema = z
   .strictObject({
@@ -93,7 +94,6 @@ export const releaseSchema = z
     github: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, { error: "expected a GitHub repository owner/name such as risingwavelabs/risingwave" }))),
     /** for github: the release tag's shape, `{version}` standing for the version (default: v{version} or {version}) */
     tag: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]*\{version\}[A-Za-z0-9._-]*$/, { error: "expected a tag shape with {version} in it, such as v{version}-ksqldb" }))),
-    note: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
   })
   .check(
     z.refine((r) => [r.maven, r.pypi, r.github].filter((x) => x !== undefined).length === 1, { error: "expected exactly one of maven (groupId:artifactId), pypi (a project) or github (owner/name)" }),
