@@ -20,6 +20,7 @@ import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } 
 import { loadProfile, type Profile } from "../profile/load.js";
 import { closest } from "../suggest.js";
 import { locator, show, sortDiagnostics, valueAt, validateYaml } from "../validate.js";
+import { TOOL } from "../tool.js";
 import { DEFAULT_MARGIN, judge } from "./judge.js";
 import { type AdrBlock, discover, displayPath, findRepoRoot, isPlainObject, parseAdr } from "./reader.js";
 import {
@@ -162,6 +163,7 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
   }
   return {
     schema: CHECK_SCHEMA,
+    tool: TOOL,
     catalog: {
       asOf: catalog.asOf,
       engines: catalog.engines.map((e) => e.id),
