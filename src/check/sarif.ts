@@ -12,7 +12,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { jsonText, visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
-import { type Acknowledgement, type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, RULES_DOCS_URL } from "./types.js";
+import { type Acknowledgement, type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, ruleHelpUri } from "./types.js";
+import { LINKS } from "../tool.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -48,7 +49,7 @@ export function formatSarif(report: CheckReport, ctx: Pick<CheckContext, "versio
             fullName: "stream-advisor advise check",
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: helpUri("chosen-engine-first").replace(/#.*$/, ""),
+            informationUri: LINKS.home,
             rules: SARIF_RULES.map((id) => {
               const r = CHECK_RULES[id];
               return {
@@ -104,7 +105,7 @@ function verdict(file: string, d: DecisionReport) {
       ...(d.chosenEngine ? { chosenScore: d.chosenEngine.score, disqualifiedBy: d.chosenEngine.disqualifiedBy } : {}),
       ...(d.gap !== undefined ? { gap: d.gap } : {}),
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),
-      decidingRules: d.deciding.map((r) => ({ rule: r.rule, help: `${RULES_DOCS_URL}#${r.rule}`, sources: r.evidence.map((e) => e.url) })),
+      decidingRules: d.deciding.map((r) => ({ rule: r.rule, help: ruleHelpUri(r.rule), sources: r.evidence.map((e) => e.url) })),
     },
   };
 }

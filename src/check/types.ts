@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from "../diagnostics.js";
 import type { Evidence, RecommendationKind } from "../engine/result.js";
+import { LINKS, type Tool } from "../tool.js";
 
 export const CHECK_SCHEMA = "stream-advisor/check@1";
 
@@ -151,6 +152,8 @@ export interface Notice {
 
 export interface CheckReport {
   schema: typeof CHECK_SCHEMA;
+  /** the tool and version that wrote the report */
+  tool: Tool;
   catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
   summary: CheckSummary;
   /** 2 when any ADR is invalid or unreadable, else 1 when any decision failed (or more warned than --max-warnings), else 0 */
@@ -206,14 +209,12 @@ export const CHECK_RULES: Record<CheckId, { level: "none" | "warning" | "error";
   },
 };
 
-/**
- * Where the check ids are documented (SARIF helpUri). The project's public home
- * is not recorded anywhere in the repository yet; change this one constant when it is.
- */
-export const CHECK_DOCS_URL = "https://github.com/stream-advisor/stream-advisor/blob/main/docs/check.md";
-
+/** Where a check id is documented (SARIF helpUri): docs/check.md of the repository package.json names. */
 export function helpUri(id: CheckId): string {
-  return `${CHECK_DOCS_URL}#${id}`;
+  return LINKS.doc("docs/check.md", id);
 }
 
-export const RULES_DOCS_URL = "https://github.com/stream-advisor/stream-advisor/blob/main/docs/rules.md";
+/** Where an engine rule is documented: docs/rules.md of the repository package.json names. */
+export function ruleHelpUri(rule: string): string {
+  return LINKS.doc("docs/rules.md", rule);
+}

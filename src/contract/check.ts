@@ -83,7 +83,7 @@ const count = () => z.int().check(z.gte(0));
 export const checkJsonSchema = described(
   z.strictObject({
     schema: z.literal("stream-advisor/check@1"),
-    tool: z.optional(toolSchema),
+    tool: toolSchema,
     catalog: z.strictObject({ asOf: z.string(), engines: z.array(z.string()), userFiles: z.optional(z.record(z.string(), z.string())) }),
     summary: z.strictObject({ checked: count(), passed: count(), acknowledged: count(), warned: count(), failed: count(), skipped: count(), invalid: count() }),
     exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
@@ -93,7 +93,5 @@ export const checkJsonSchema = described(
   "stream-advisor/check@1: `advise check --format json` (docs/check.md)",
 );
 
-// `tool` is optional here until the check report carries it (src/check/ is another change's).
-type CheckJson = CheckReport & { tool?: z.infer<typeof toolSchema> };
-const checkTypesAgree: Same<z.infer<typeof checkJsonSchema>, CheckJson> = true;
+const checkTypesAgree: Same<z.infer<typeof checkJsonSchema>, CheckReport> = true;
 void checkTypesAgree;

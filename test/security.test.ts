@@ -1,0 +1,130 @@
+// Reproductions of the attacks in the security review: a hostile repository,
+// a tampered cache folder and a misbehaving MCP client. Each input must get a
+// located message and exit 2 (or a JSON-RPC error), never a stack trace,
+// nothing read or written outside where the user said, no secret echoed.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { advise, CLI_ROOT } from "./cli-helpers.js";
+
+const tmp = (name = "sec") => mkdtempSync(join(tmpdir(), `advise-${name}-`));
+const PROFILE = join(CLI_ROOT, "test", "fixtures", "adr", "profiles", "card-authorization.yaml");
+const noTrace = (r: { stderr: string; stdout: string }) => {
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stdout).not.toMatch(/^\s+at /m);
+};
+
+/** A repository with one passing ADR in docs/decisions, and whatever `.adr-dir` the test plants. */
+function repo(): string {
+  const dir = tmp("repo");
+  mkdirSync(join(dir, ".git"));
+  mkdirSync(join(dir, "docs", "decisions"), { recursive: true });
+  mkdirSync(join(dir, "profiles"));
+  copyFileSync(PROFILE, join(dir, "profiles", "p.yaml"));
+  writeFileSync(join(dir, "docs", "decisions", "0001-a.md"), "---\nstream-advisor:\n  profile: ../../profiles/p.yaml\n  chosen: akka-streams\n---\n# a\n");
+  return dir;
+}
+
+describe(".adr-dir is a file the repository controls (rows 1, 18)", () => {
+  it("a symbolic link to the process environment is refused unread: no secret in any format", () => {
+    const dir = repo();
+    symlinkSync("/proc/self/environ", join(dir, ".adr-dir"));
+    for (const format of ["human", "github", "json", "sarif", "junit"]) {
+      const r = advise(["check", "--format", format], { MY_SECRET_TOKEN: "ghp_SUPERSECRET123" }, undefined, dir);
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain("SUPERSECRET");
+      noTrace(r);
+    }
+    const r = advise(["check"], { MY_SECRET_TOKEN: "ghp_SUPERSECRET123" }, undefined, dir);
+    expect(r.stdout).toContain(".adr-dir:1:1: is a symbolic link");
+  });
+
+  it("a symbolic link to a file outside the repository is not read", () => {
+    const dir = repo();
+    const outside = join(tmp("outside"), "secret.txt");
+    writeFileSync(outside, "TOPSECRET-LINE-ONE\n");
+    symlinkSync(outside, join(dir, ".adr-dir"));
+    const r = advise(["check", "--format", "json"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout).not.toContain("TOPSECRET");
+  });
+
+  it("a 10 MB .adr-dir is refused by its size, with a short message", () => {
+    const dir = repo();
+    writeFileSync(join(dir, ".adr-dir"), Buffer.alloc(10 * 1024 * 1024));
+    const r = advise(["check", "--format", "github"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout.length).toBeLessThan(2000);
+    expect(r.stdout).toContain("is too large (10485760 bytes, at most 512)");
+  });
+
+  it("a long first line is echoed only as a short escaped excerpt", () => {
+    const dir = repo();
+    writeFileSync(join(dir, ".adr-dir"), `no-such-${"x".repeat(400)}\n`);
+    const r = advise(["check", "--format", "github"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("names the folder 'no-such-xxxx");
+    expect(r.stdout).not.toContain("x".repeat(100));
+  });
+
+  it("a FIFO .adr-dir is refused without opening it", () => {
+    const dir = repo();
+    execFileSync("mkfifo", [join(dir, ".adr-dir")]);
+    const r = advise(["check"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(".adr-dir:1:1: is not a regular file");
+  });
+
+  it("a path leading outside the repository is refused, not walked", () => {
+    const outer = tmp("outer");
+    mkdirSync(join(outer, "outside"));
+    writeFileSync(join(outer, "outside", "x.md"), "---\nstream-advisor:\n  profile: p.yaml\n  chosen: OUTSIDE-ADR-CONTENT\n---\n# x\n");
+    const dir = join(outer, "repo");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    writeFileSync(join(dir, ".adr-dir"), "../outside\n");
+    const r = advise(["check"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout).not.toContain("OUTSIDE-ADR-CONTENT");
+    expect(r.stdout).toContain("names the folder '../outside', which is outside the repository");
+  });
+
+  it("an absolute path is refused with a clear message (row 18)", () => {
+    const dir = repo();
+    const abs = tmp("abs-adrs");
+    writeFileSync(join(dir, ".adr-dir"), `${abs}\n`);
+    const r = advise(["check"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain(`.adr-dir:1:1: names an absolute path ('${abs}')`);
+  });
+
+  it("a relative path inside the repository still works", () => {
+    const dir = repo();
+    writeFileSync(join(dir, ".adr-dir"), "docs/decisions\n");
+    const r = advise(["check"], {}, undefined, dir);
+    expect(r.stdout).toContain("PASS  docs/decisions/0001-a.md");
+    expect(r.status).toBe(0);
+  });
+});
+
+describe("inputs that made the parsers slow (rows 2, 3)", () => {
+  it("an ADR heading of 200,000 spaces is read in linear time (the heading regex backtracked for minutes)", () => {
+    const dir = repo();
+    writeFileSync(join(dir, "docs", "decisions", "h.md"), `# a${" ".repeat(200_000)}x\n`);
+    const r = advise(["check", "docs/decisions/h.md", "--allow-empty"], {}, undefined, dir);
+    expect(r.error).toBeUndefined(); // the spawn's timeout is the hang guard
+    expect(r.status).toBe(0);
+  });
+
+  it("an ADR block with 20,000 keys is refused by the key count", () => {
+    const dir = repo();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `    k${i}: 1\n`).join("");
+    writeFileSync(join(dir, "docs", "decisions", "0002-keys.md"), `---\nstream-advisor:\n  chosen: akka-streams\n  profile:\n    version: 1\n${keys}---\n# k\n`);
+    const r = advise(["check", "docs/decisions/0002-keys.md", "--format", "json"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("holds more than 10000 keys and list items");
+  });
+});
