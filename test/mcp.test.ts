@@ -23,7 +23,7 @@ const profiles = readdirSync(join(CLI_ROOT, "profiles")).filter((f) => f.endsWit
 const CORPUS = join(CLI_ROOT, "test", "corpus");
 const corpusExpected = parse(readFileSync(join(CORPUS, "expected.yaml"), "utf8")) as Record<string, string>;
 const corpus = Object.keys(corpusExpected).filter((f) => corpusExpected[f] !== "ok").sort();
-const FIELDS = "version, name, description, latency, throughput, processing, unit, deployment, sources, sinks, languages, eventTime, exactlyOnce, state, batch, cloud, license, portable, priorities";
+const FIELDS = "version, name, description, latency, throughput, processing, unit, deployment, sources, sinks, languages, eventTime, exactlyOnce, state, batch, cloud, license, portable, serving, consistency, operations, platforms, priorities";
 const ENGINE_IDS = "akka-streams, beam, flink, kafka-streams, spark";
 /** what the engines tool (like `advise engines`) knows: the five and the extended catalogue */
 const ALL_ENGINE_IDS = "akka-streams, arroyo, beam, bytewax, flink, kafka-streams, ksqldb, materialize, pekko-streams, risingwave, spark";

@@ -68,9 +68,18 @@ export const blockSchema = z.strictObject({
 
 type Block = z.output<typeof blockSchema>;
 
-/** Scoring without the sensitivity list: the check reads the ranking only. */
-function evaluateRanking(profile: Profile, catalog: Catalog): Result {
-  return evaluate(profile, catalog, { sensitivity: false });
+/**
+ * Scoring without the sensitivity list: the check reads the ranking only.
+ * Scoring is a pure function of the profile's values and the catalogue, so
+ * ADRs that hold the same values (inline, or in files of their own) are
+ * scored once per run; where a profile was written is not part of the key,
+ * and nothing the check reads from the result depends on it.
+ */
+function evaluateRanking(profile: Profile, run: Run): Result {
+  const key = JSON.stringify({ ...profile, file: "" });
+  let result = run.results.get(key);
+  if (!result) run.results.set(key, (result = evaluate(profile, run.catalog, { sensitivity: false })));
+  return result;
 }
 
 export interface CheckOptions {
@@ -105,6 +114,8 @@ interface Run {
   catalog: Catalog;
   show(abs: string): string;
   profiles: Map<string, Loaded>;
+  /** results by profile values (evaluateRanking) */
+  results: Map<string, Result>;
 }
 
 /** The profile behind a decision: where its values are written, for messages. */
@@ -128,6 +139,7 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     catalog: options.catalog,
     show: (abs) => displayPath(abs, cwd, base, root),
     profiles: new Map(),
+    results: new Map(),
   };
   const adrs: AdrReport[] = [];
   for (const item of discover(args, { cwd, base, root, confine: options.confine ?? false })) {
@@ -307,7 +319,7 @@ function checkBlock(block: AdrBlock, file: string, abs: string, run: Run): Decis
     try {
       const ref = { src, base: [...base, "profile"] };
       const profile = loadProfile(src, ref.base);
-      loaded = { ok: true, file, profile, ref, result: evaluateRanking(profile, run.catalog) };
+      loaded = { ok: true, file, profile, ref, result: evaluateRanking(profile, run) };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.diagnostics);
@@ -440,7 +452,7 @@ function loadProfileFile(written: string, adrDir: string, run: Run): Loaded {
     try {
       const src = parseYaml(readAs(file, abs));
       const profile = loadProfile(src);
-      loaded = { ok: true, file, profile, ref: { src, base: [] }, result: evaluateRanking(profile, run.catalog) };
+      loaded = { ok: true, file, profile, ref: { src, base: [] }, result: evaluateRanking(profile, run) };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       loaded = { ok: false, diagnostics: e.diagnostics };
