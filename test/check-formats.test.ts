@@ -235,6 +235,7 @@ describe("--format github", () => {
   it("keeps table cells in one piece", () => {
     const report: CheckReport = {
       schema: "stream-advisor/check@1",
+      tool: { name: "stream-advisor", version: "0.0.0-test" },
       catalog: { asOf: "2026-11", engines: [] },
       summary: { checked: 1, passed: 0, acknowledged: 0, warned: 0, failed: 0, skipped: 0, invalid: 1 },
       exitCode: 2,

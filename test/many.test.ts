@@ -136,4 +136,30 @@ describe("expandGlob", () => {
     ["nothing-*.yaml", []],
   ])("%s", (pattern, expected) => expect(rel(expandGlob(`${tree}/${pattern}`))).toEqual(expected));
   it("keeps a relative pattern relative", () => expect(expandGlob("profiles/card-*.yaml")).toEqual(["profiles/card-authorization.yaml"]));
+  it("{a,b} alternatives, and folders only when asked for", () => {
+    expect(rel(expandGlob(`${tree}/{a,x1}.yaml`))).toEqual(["a.yaml", "x1.yaml"]);
+    expect(rel(expandGlob(`${tree}/s*`))).toEqual([]);
+    expect(rel(expandGlob(`${tree}/s*`, { folders: true }))).toEqual(["sub"]);
+  });
+  it("reads each folder once, however many ** the pattern has (they used to walk the tree again each)", () => {
+    const reads: string[] = [];
+    const once = expandGlob(`${tree}/**/*.yaml`);
+    const four = expandGlob(`${tree}/**/x/../**/**/**/*.yaml`.replace("x/../", ""), { onRead: (d) => reads.push(d) });
+    expect(four).toEqual(once);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(new Set(reads).size).toBe(reads.length);
+    const mixed: string[] = [];
+    expandGlob(`${tree}/**/*/**/*.yaml`, { onRead: (d) => mixed.push(d) });
+    expect(new Set(mixed).size).toBe(mixed.length);
+  });
+  it("a range that runs backwards is a usage error, not an internal error", () => {
+    expect(() => expandGlob(`${tree}/x[z-a].yaml`)).toThrow(/range \[z-a\].*runs backwards/);
+    const r = advise(["x[z-a].yaml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("[z-a]");
+    expect(r.stderr).not.toContain("internal error");
+    const c = advise(["check", "docs/x[z-a]/*.md"]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).not.toContain("internal error");
+  });
 });

@@ -3,9 +3,9 @@
 // input, compared with the CLI's JSON), and over stdio against the built CLI
 // started the way an MCP client starts it.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -23,7 +23,7 @@ const profiles = readdirSync(join(CLI_ROOT, "profiles")).filter((f) => f.endsWit
 const CORPUS = join(CLI_ROOT, "test", "corpus");
 const corpusExpected = parse(readFileSync(join(CORPUS, "expected.yaml"), "utf8")) as Record<string, string>;
 const corpus = Object.keys(corpusExpected).filter((f) => corpusExpected[f] !== "ok").sort();
-const FIELDS = "version, name, description, latency, throughput, processing, unit, deployment, sources, sinks, languages, eventTime, exactlyOnce, state, batch, cloud, license, portable, priorities";
+const FIELDS = "version, name, description, latency, throughput, processing, unit, deployment, sources, sinks, languages, eventTime, exactlyOnce, state, batch, cloud, license, portable, serving, consistency, operations, platforms, priorities";
 const ENGINE_IDS = "akka-streams, beam, flink, kafka-streams, spark";
 /** what the engines tool (like `advise engines`) knows: the five and the extended catalogue */
 const ALL_ENGINE_IDS = "akka-streams, arroyo, beam, bytewax, flink, kafka-streams, ksqldb, materialize, pekko-streams, risingwave, spark";
@@ -328,14 +328,22 @@ describe("advise mcp: nothing outside the folder it was started in is read", () 
     expect(report.adrs[1]!.diagnostics[0]!.message).toMatch(/^is outside the folder advise works in/);
   });
 
-  it("an .adr-dir naming a folder outside is reported", async () => {
+  it("an .adr-dir naming a folder outside is reported, an absolute one refused", async () => {
     const other = tmp("adr-dir");
     writeFileSync(join(other, ".adr-dir"), `${outside}\n`);
     const c = await connect(other);
     const report = (await c.callTool({ name: "check_adrs", arguments: {} })).structuredContent as { adrs: { file: string; diagnostics: { message: string }[] }[] };
     expect(report.adrs).toHaveLength(1);
     expect(report.adrs[0]!.file).toBe(".adr-dir");
-    expect(report.adrs[0]!.diagnostics[0]!.message).toBe(`names the folder '${outside}', which is outside the folder advise works in (${realRoot(other)})`);
+    expect(report.adrs[0]!.diagnostics[0]!.message).toBe(`names an absolute path ('${outside}')`);
+    writeFileSync(join(other, ".adr-dir"), `${relative(other, outside)}\n`);
+    const again = (await c.callTool({ name: "check_adrs", arguments: {} })).structuredContent as { adrs: { file: string; diagnostics: { message: string }[] }[] };
+    expect(again.adrs[0]!.diagnostics[0]!.message).toMatch(new RegExp(`^names the folder '.*', which is outside the folder advise works in \\(${realRoot(other).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)$`));
+    rmSync(join(other, ".adr-dir"));
+    symlinkSync("/proc/self/environ", join(other, ".adr-dir"));
+    const linked = JSON.stringify((await c.callTool({ name: "check_adrs", arguments: {} })).structuredContent);
+    expect(linked).toContain("is a symbolic link");
+    expect(linked).not.toContain("PATH=");
     await c.close();
   });
 });

@@ -3,7 +3,7 @@
 // the same discipline as profiles: strict keys, located errors.
 
 import * as z from "zod/mini";
-import { CONNECTOR_KINDS, LANGUAGES, PRIORITY_LEVELS, PROCESSING_KINDS } from "../profile/fields.js";
+import { CONNECTOR_KINDS, LANGUAGES, OPERATIONS, PRIORITY_LEVELS, PROCESSING_KINDS } from "../profile/fields.js";
 import { DURATION_EXPECTED, DURATION_PATTERN, RATE_EXPECTED, RATE_PATTERN } from "../units.js";
 
 import { isReady, ROUTES, type Route } from "./routes.js";
@@ -28,6 +28,39 @@ const sources = z.array(sourceSchema).check(z.minLength(1, { error: "expected at
 /** when a fact was last checked against its sources, where that is later than the descriptor's asOf */
 const checked = z.optional(date);
 
+const kebab = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case id such as kafka-connect" }));
+const connectorKinds = z.array(z.enum(CONNECTOR_KINDS)).check(z.minLength(1));
+
+/**
+ * When a fact holds (docs/catalog-format.md#conditions). Every key listed
+ * must hold for the profile: `sources`, `sinks`: every source (sink) the
+ * profile names is one of these; `operations`: every stateful operation the
+ * profile names is one of these; `exactlyOnce: false`: the profile does not
+ * need exactly-once; `distribution`: the capability exists only in this
+ * vendor's proprietary distribution, so it never holds under
+ * `license: open-source` and the reason names the vendor.
+ */
+export const conditionSchema = z.strictObject({
+  sources: z.optional(connectorKinds),
+  sinks: z.optional(connectorKinds),
+  operations: z.optional(z.array(z.enum(OPERATIONS))),
+  exactlyOnce: z.optional(z.literal(false)),
+  distribution: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+});
+
+/** A value of a fact that holds only under `when`; the fact's own value is what holds otherwise. */
+const variantSchema = z.strictObject({
+  /** what the variant is called in reasons ("Real-time Mode") */
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  when: conditionSchema,
+  route,
+  needs: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
+  checked,
+  note: text,
+  sources,
+});
+const variants = z.optional(z.array(variantSchema).check(z.minLength(1), z.maxLength(8)));
+
 export const factSchema = z.strictObject({
   route,
   checked,
@@ -35,6 +68,8 @@ export const factSchema = z.strictObject({
   needs: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
   note: text,
   sources,
+  /** values that hold only under conditions (a vendor's distribution, some sinks or operations) */
+  variants,
 });
 
 const factMap = <K extends readonly [string, ...string[]]>(keys: K) =>
@@ -53,6 +88,22 @@ const connectorSchema = z.strictObject({
   checked,
   note: text,
   sources,
+  /** routes that hold only under conditions (a connector only in a vendor's distribution) */
+  variants: z.optional(
+    z
+      .array(
+        z.strictObject({
+          name: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+          when: conditionSchema,
+          source: z.optional(route),
+          sink: z.optional(route),
+          checked,
+          note: text,
+          sources,
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(8)),
+  ),
 });
 
 export const OPERATION_KINDS = ["cluster", "runner", "connect", "broker", "licence"] as const;
@@ -76,10 +127,31 @@ const operationSchema = z.strictObject({
   burden: z.number().check(z.gte(0.5), z.lte(3)),
   /** for kind broker: the connector kind the engine needs (e.g. kafka); the broker counts unless the profile already names it */
   endpoint: z.optional(z.enum(CONNECTOR_KINDS)),
+  /** profile `platforms` values that mean the team already runs this (an engine id, kafka, kafka-connect, kubernetes): then it costs nothing new */
+  platforms: z.optional(z.array(kebab).check(z.minLength(1), z.maxLength(10))),
   checked,
   note: text,
   sources,
 });
+
+/**
+ * One place where an engine's releases are published, for `npm run catalog:releases`: Maven Central
+ * coordinates, a PyPI project, or a GitHub repository's releases (with the tag's shape where it is
+ * not `v1.2.3` or `1.2.3`, as `v{version}-ksqldb`). Exactly one of maven, pypi, github; why a
+ * location is listed (or which one to trust) goes in a YAML comment: it is not a fact.
+ */
+export const releaseSchema = z
+  .strictObject({
+    maven: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { error: "expected Maven coordinates groupId:artifactId such as org.apache.flink:flink-streaming-java" }))),
+    pypi: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?$/, { error: "expected a PyPI project name such as bytewax" }))),
+    github: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, { error: "expected a GitHub repository owner/name such as risingwavelabs/risingwave" }))),
+    /** for github: the release tag's shape, `{version}` standing for the version (default: v{version} or {version}) */
+    tag: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]*\{version\}[A-Za-z0-9._-]*$/, { error: "expected a tag shape with {version} in it, such as v{version}-ksqldb" }))),
+  })
+  .check(
+    z.refine((r) => [r.maven, r.pypi, r.github].filter((x) => x !== undefined).length === 1, { error: "expected exactly one of maven (groupId:artifactId), pypi (a project) or github (owner/name)" }),
+    z.refine((r) => r.tag === undefined || r.github !== undefined, { error: "expected `tag` only beside `github`" }),
+  );
 
 const managedFact = z.extend(factSchema, { offering: z.optional(z.string().check(z.maxLength(200))) });
 
@@ -96,6 +168,12 @@ export const engineSchema = z.strictObject({
    * source's note says why (a test holds every descriptor to this). Default: the homepage.
    */
   ownSources: z.optional(z.array(z.url({ protocol: /^https$/ })).check(z.maxLength(10))),
+  /**
+   * Where the engine's releases are published (Maven Central, PyPI, GitHub releases): what
+   * `npm run catalog:releases` asks for the newest release. Optional in a user catalogue; every
+   * shipped descriptor has it (tested).
+   */
+  releases: z.optional(z.array(releaseSchema).check(z.minLength(1, { error: "expected at least one place where releases are published" }), z.maxLength(5))),
   summary: text,
   latency: z.strictObject({
     floor: duration,
@@ -104,6 +182,23 @@ export const engineSchema = z.strictObject({
     checked,
     note: text,
     sources,
+    /** lower latencies that hold only under conditions (a low-latency mode that reads some sources, runs some operations) */
+    variants: z.optional(
+      z
+        .array(
+          z.strictObject({
+            name: z.string().check(z.minLength(1), z.maxLength(80)),
+            when: conditionSchema,
+            floor: duration,
+            typical: duration,
+            exactlyOnceFloor: z.optional(duration),
+            checked,
+            note: text,
+            sources,
+          }),
+        )
+        .check(z.minLength(1), z.maxLength(8)),
+    ),
   }),
   throughput: z.strictObject({
     scaling: z.enum(["cluster", "partitions", "instances"]),
@@ -123,7 +218,17 @@ export const engineSchema = z.strictObject({
     checked,
     note: text,
     sources,
+    variants,
   }),
+  /**
+   * How applications read current results from the engine itself: `lookup` by key,
+   * `sql` ad hoc over the maintained results. Absent: neither (results are read from sinks).
+   */
+  serving: z.optional(z.strictObject({ lookup: factSchema, sql: factSchema })),
+  /** whether readers (of the engine's own serving, else of its sinks) never see half-applied results. Absent: eventual (route none) */
+  consistency: z.optional(factSchema),
+  /** the stateful operations (profile `operations`) in the engine's general API. Absent: not described (the operations rule does not judge it) */
+  operators: z.optional(factMap(OPERATIONS)),
   state: factMap(["small", "large"] as const),
   batch: factSchema,
   /** running the same pipeline code on more than one engine or cloud */
@@ -132,7 +237,14 @@ export const engineSchema = z.strictObject({
   operations: z.array(operationSchema),
   managed: z.strictObject({ self: factSchema, aws: managedFact, gcp: managedFact, azure: managedFact }),
   license: z.strictObject({ spdx: z.string().check(z.minLength(1), z.maxLength(80)), osi: z.boolean(), checked, note: text, sources }),
-  maintenance: z.strictObject({ status: z.enum(["active", "maintenance", "dormant"]), checked, note: text, sources }),
+  maintenance: z.strictObject({
+    status: z.enum(["active", "maintenance", "dormant"]),
+    /** the newest release of any line, which may be newer than the line `version` describes; absent: `version` of `released` */
+    lastRelease: z.optional(z.strictObject({ version: versionText(60), date })),
+    checked,
+    note: text,
+    sources,
+  }),
   seedCorrections: z._default(z.array(z.strictObject({ claim: text, current: text, sources })), []),
 });
 
@@ -140,6 +252,7 @@ export type Engine = z.output<typeof engineSchema>;
 export type Fact = z.output<typeof factSchema>;
 export type Operation = z.output<typeof operationSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type ReleaseLocation = z.output<typeof releaseSchema>;
 
 const weight = z.number().check(z.gte(0), z.lte(10));
 const unitInterval = z.number().check(z.gte(0), z.lte(1));

@@ -5,12 +5,14 @@
 // starting line, so every position is a position in the ADR file.
 
 import { isInside, realRoot, realTarget } from "../io/within.js";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { type Stats, closeSync, constants as fsConstants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import type { SourceText } from "../io/read.js";
 import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } from "../io/yaml.js";
 import { LIMITS } from "../limits.js";
+import { expandGlob, isGlob } from "../io/glob.js";
+import { visible } from "../text.js";
 
 /** Where ADR tools put decision records, in the order they are looked for. */
 export const DEFAULT_ADR_DIRS = ["doc/adr", "docs/adr", "docs/decisions"] as const;
@@ -102,7 +104,7 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
   const root = realRoot(where.root ?? cwd);
   let targets: string[] = [...args];
   if (targets.length === 0) {
-    targets = defaultDirs(cwd, where.root ?? cwd, out, show, where.confine ? root : undefined);
+    targets = defaultDirs(cwd, where.root ?? cwd, out, show, where.confine ?? false);
     if (targets.length === 0 && out.length === 0) {
       throw new InputError([
         {
@@ -123,9 +125,9 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
   };
   for (const target of targets) {
     const abs = resolve(cwd, target);
-    if (!existsSync(abs) && isGlob(target)) {
+    if (isGlob(target, cwd)) {
       // a quoted glob (or one the shell left alone): expanded here, the same on every shell
-      const matches = expandGlob(target, cwd);
+      const matches = expandGlob(target, { cwd, folders: true, limit: LIMITS.maxAdrFiles }).map((m) => resolve(cwd, m));
       if (matches.length === 0) out.push({ file: show(target), abs, problem: { file: show(target), message: "no file or folder matches this pattern", expected: "a glob that names ADR files or folders, such as 'docs/adr/*.md'" } });
       const found: string[] = [];
       for (const m of matches) {
@@ -162,9 +164,9 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
  * else in the nearest folder above it, up to the repository root, that has any
  * (adr-tools looks for .adr-dir upwards too), so a run from a subfolder finds them.
  */
-function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: string) => string, confineTo?: string): string[] {
+function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: string) => string, confined: boolean): string[] {
   const start = resolve(cwd);
-  const top = resolve(root);
+  const top = realRoot(root);
   const candidates = [start];
   if (relative(top, start) !== "" && !relative(top, start).startsWith("..")) {
     for (let dir = dirname(start); ; dir = dirname(dir)) {
@@ -173,31 +175,27 @@ function defaultDirs(cwd: string, root: string, out: Discovered[], show: (p: str
     }
   }
   for (const dir of candidates) {
-    const dirs = defaultDirsIn(dir, cwd, out, show, confineTo);
+    const dirs = defaultDirsIn(dir, cwd, out, show, top, confined);
     if (dirs.length || out.length) return dirs;
   }
   return [];
 }
 
-function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: string) => string, confineTo?: string): string[] {
+function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: string) => string, top: string, confined: boolean): string[] {
   const dirs: string[] = [];
   const rel = (p: string) => relative(cwd, join(dir, p)) || ".";
   const adrDirFile = join(dir, ".adr-dir");
-  if (existsSync(adrDirFile)) {
-    let named = "";
-    try {
-      named = readFileSync(adrDirFile, "utf8").split(/\r?\n/)[0]!.trim();
-    } catch {
-      // unreadable: reported below as naming nothing
-    }
-    if (named && confineTo !== undefined && !isInside(confineTo, realTarget(confineTo, resolve(dir, named)))) {
-      const file = show(rel(".adr-dir"));
-      out.push({ file, abs: adrDirFile, problem: { file, line: 1, col: 1, message: `names the folder '${named}', which is outside the folder advise works in (${confineTo})`, expected: "an ADR folder inside that folder" } });
-    } else if (named && isDirectory(resolve(dir, named))) dirs.push(rel(named));
-    else {
-      const file = show(rel(".adr-dir"));
-      out.push({ file, abs: adrDirFile, problem: { file, line: 1, col: 1, message: named ? `names the folder '${named}', which does not exist` : "is empty or unreadable", expected: "the path of the ADR folder, e.g. doc/adr" } });
-    }
+  const named = readAdrDir(adrDirFile);
+  if (named !== undefined) {
+    const file = show(rel(".adr-dir"));
+    const problem = (message: string, expected: string) => out.push({ file, abs: adrDirFile, problem: { file, line: 1, col: 1, message, expected } });
+    const where = confined ? `the folder advise works in (${top})` : `the repository (${top})`;
+    if (typeof named !== "string") problem(named.problem, "a small text file whose first line is the path of the ADR folder, e.g. doc/adr");
+    else if (named === "") problem("is empty", "the path of the ADR folder, e.g. doc/adr");
+    else if (isAbsolute(named) || /^[a-zA-Z]:[\\/]/.test(named)) problem(`names an absolute path ('${excerpt(named)}')`, `a path relative to the folder holding .adr-dir, inside ${where}`);
+    else if (!isInside(top, realTarget(top, resolve(dir, named)))) problem(`names the folder '${excerpt(named)}', which is outside ${where}`, "an ADR folder inside that folder");
+    else if (isDirectory(resolve(dir, named))) dirs.push(rel(named));
+    else problem(`names the folder '${excerpt(named)}', which does not exist`, "the path of the ADR folder, e.g. doc/adr");
   }
   for (const d of DEFAULT_ADR_DIRS) if (isDirectory(join(dir, d))) dirs.push(rel(d));
   // .adr-dir usually names one of the defaults: look at each folder once
@@ -205,84 +203,52 @@ function defaultDirsIn(dir: string, cwd: string, out: Discovered[], show: (p: st
   return [...unique.values()];
 }
 
-// ---------------------------------------------------------------------------
-// Globs: `*` and `?` within a path segment (not matching a leading dot),
-// `[abc]`/`[!abc]`, `{a,b}`, and `**` for any number of folders. Hidden
-// folders and node_modules are never searched, as for folders.
+/** Most bytes of .adr-dir read: it holds one relative path. */
+const ADR_DIR_MAX_BYTES = 512;
 
-const GLOB_CHARS = /[*?[{]/;
-
-export function isGlob(arg: string): boolean {
-  return GLOB_CHARS.test(arg);
-}
-
-/** The files and folders a glob names, as absolute paths, sorted. */
-export function expandGlob(pattern: string, cwd: string): string[] {
-  const segments = pattern.split(/[\\/]/);
-  const absolute = pattern.startsWith("/");
-  const fixed: string[] = [];
-  while (segments.length > 1 && !isGlob(segments[0]!)) fixed.push(segments.shift()!);
-  const start = absolute ? resolve("/", ...fixed) : resolve(cwd, ...fixed);
-  const rest = segments.filter((s) => s !== "");
-  const regex = globRegex(rest);
-  const maxDepth = rest.includes("**") ? Infinity : rest.length;
-  const out: string[] = [];
-  const visit = (dir: string, rel: string, depth: number) => {
-    if (depth > maxDepth || out.length > LIMITS.maxAdrFiles) return;
-    for (const e of sortedEntries(dir)) {
-      const p = join(dir, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      const folder = e.isDirectory() || (e.isSymbolicLink() && isDirectory(p));
-      if (regex.test(r)) out.push(p);
-      if (folder && !e.isSymbolicLink() && !e.name.startsWith(".") && e.name !== "node_modules") visit(p, r, depth + 1);
-    }
-  };
-  if (isDirectory(start)) visit(start, "", 1);
-  return out;
-}
-
-function globRegex(segments: string[]): RegExp {
-  const last = segments.length - 1;
-  const body = segments
-    .map((seg, i) => {
-      if (seg === "**") return i === last ? ".*" : "(?:[^/]+/)*";
-      return `${segmentRegex(seg)}${i < last ? "/" : ""}`;
-    })
-    .join("");
-  return new RegExp(`^${body}$`);
-}
-
-function segmentRegex(seg: string): string {
-  let out = /^[*?[]/.test(seg) ? "(?!\\.)" : "";
-  for (let i = 0; i < seg.length; i++) {
-    const c = seg[i]!;
-    if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const close = seg.indexOf("]", i + 2);
-      if (close === -1) {
-        out += "\\[";
-        continue;
-      }
-      let cls = seg.slice(i + 1, close);
-      if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-      out += `[${cls.replace(/\\/g, "\\\\")}]`;
-      i = close;
-    } else if (c === "{") {
-      const close = seg.indexOf("}", i);
-      if (close === -1) {
-        out += "\\{";
-        continue;
-      }
-      out += `(?:${seg
-        .slice(i + 1, close)
-        .split(",")
-        .map((alt) => alt.replace(/[.+^$()|\\\]]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]"))
-        .join("|")})`;
-      i = close;
-    } else out += c.replace(/[.+^$()|\\\]}]/g, "\\$&");
+/**
+ * The first line of an .adr-dir file, trimmed; undefined when there is none; a
+ * problem when it is not a small regular file. A repository controls this file,
+ * so it is checked before it is opened (a symbolic link, a FIFO or a device is
+ * never read) and at most ADR_DIR_MAX_BYTES bytes are read.
+ */
+function readAdrDir(path: string): string | { problem: string } | undefined {
+  let st: Stats;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return undefined;
   }
-  return out;
+  if (st.isSymbolicLink()) return { problem: "is a symbolic link; it is not followed" };
+  if (!st.isFile()) return { problem: "is not a regular file" };
+  if (st.size > ADR_DIR_MAX_BYTES) return { problem: `is too large (${st.size} bytes, at most ${ADR_DIR_MAX_BYTES})` };
+  let fd: number;
+  try {
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+  } catch {
+    return { problem: "cannot be read" };
+  }
+  try {
+    const after = fstatSync(fd);
+    if (!after.isFile()) return { problem: "is not a regular file" };
+    const buf = Buffer.alloc(ADR_DIR_MAX_BYTES + 1);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    if (n > ADR_DIR_MAX_BYTES) return { problem: `is too large (more than ${ADR_DIR_MAX_BYTES} bytes)` };
+    const text = buf.subarray(0, n).toString("utf8");
+    const line = text.split(/\r?\n|\r/)[0]!.trim();
+    if (/[\u0000-\u001f\u007f-\u009f\ufffd]/.test(line)) return { problem: "holds control characters or bytes that are not UTF-8 text" };
+    return line;
+  } catch {
+    return { problem: "cannot be read" };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** At most 60 characters of text a repository controls, escaped, for a message. */
+function excerpt(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return visible(short);
 }
 
 function isDirectory(p: string): boolean {
@@ -352,7 +318,30 @@ function splitLines(text: string): Line[] {
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/**
+ * An ATX heading (`## Status ##`): its level and its text without the closing
+ * hashes, or undefined. String scanning, not a regular expression: a heading
+ * of a few hundred thousand spaces made the regular expression backtrack for
+ * minutes; this is linear in the line.
+ */
+export function parseHeading(line: string): { level: number; text: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === " ") i++;
+  const start = i;
+  while (line[i] === "#") i++;
+  const level = i - start;
+  if (level < 1 || level > 6) return undefined;
+  if (i < line.length && line[i] !== " " && line[i] !== "\t") return undefined;
+  let end = line.length;
+  while (end > i && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+  let close = end;
+  while (close > i && line[close - 1] === "#") close--;
+  // a closing sequence of hashes counts only after a space or tab that follows some text
+  let text = close;
+  while (text > i && (line[text - 1] === " " || line[text - 1] === "\t")) text--;
+  if (close < end && text < close && text > i) end = text;
+  return { level, text: line.slice(i, end).trim() };
+}
 const STATUS_LINE = /^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/i;
 
 /**
@@ -427,10 +416,9 @@ export function parseAdr(src: SourceText): ParsedAdr {
       i = close === -1 ? lines.length : close;
       continue;
     }
-    const heading = HEADING.exec(line.text);
+    const heading = parseHeading(line.text);
     if (heading) {
-      const level = heading[1]!.length;
-      const text = (heading[2] ?? "").trim();
+      const { level, text } = heading;
       if (section && level <= section.level) section = undefined;
       if (level > 1) seenSection = true;
       if (level === 1 && adr.title === undefined && text) adr.title = text;

@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from "../diagnostics.js";
 import type { Evidence, RecommendationKind } from "../engine/result.js";
+import { LINKS, type Tool } from "../tool.js";
 
 export const CHECK_SCHEMA = "stream-advisor/check@1";
 
@@ -112,6 +113,10 @@ export interface DecisionReport {
   deciding: DecidingReason[];
   /** why the decision could not be judged */
   diagnostics: Diagnostic[];
+  /** what the finding is about, not where it is written: the same across line moves, different across files (SARIF partialFingerprints, baselines) */
+  fingerprint?: string;
+  /** a failed or warned decision the --baseline file holds: counted, and it does not fail the run */
+  baselined?: boolean;
 }
 
 export type SkipReason = "no-block" | "inactive-status";
@@ -139,11 +144,13 @@ export interface CheckSummary {
   failed: number;
   skipped: number;
   invalid: number;
+  /** with --baseline: the failed and warned decisions it holds */
+  baselined?: number;
 }
 
 /** Something about the run as a whole: an old catalogue, too many warnings. */
 export interface Notice {
-  id: "catalogue-stale" | "too-many-warnings";
+  id: "catalogue-stale" | "too-many-warnings" | "baseline-stale";
   /** note: for information; error: it sets the exit code */
   level: "note" | "error";
   message: string;
@@ -151,12 +158,16 @@ export interface Notice {
 
 export interface CheckReport {
   schema: typeof CHECK_SCHEMA;
+  /** the tool and version that wrote the report */
+  tool: Tool;
   catalog: { asOf: string; engines: string[]; userFiles?: Record<string, string> };
   summary: CheckSummary;
   /** 2 when any ADR is invalid or unreadable, else 1 when any decision failed (or more warned than --max-warnings), else 0 */
   exitCode: 0 | 1 | 2;
   /** run-level notices, when there are any */
   notices?: Notice[];
+  /** with --baseline (or --write-baseline): the file, how many decisions it matched, and its entries that match nothing any more */
+  baseline?: { file: string; matched: number; stale: { fingerprint: string; check: CheckId; file: string; chosen: string }[] };
   adrs: AdrReport[];
 }
 
@@ -206,14 +217,12 @@ export const CHECK_RULES: Record<CheckId, { level: "none" | "warning" | "error";
   },
 };
 
-/**
- * Where the check ids are documented (SARIF helpUri). The project's public home
- * is not recorded anywhere in the repository yet; change this one constant when it is.
- */
-export const CHECK_DOCS_URL = "https://github.com/stream-advisor/stream-advisor/blob/main/docs/check.md";
-
+/** Where a check id is documented (SARIF helpUri): docs/check.md of the repository package.json names. */
 export function helpUri(id: CheckId): string {
-  return `${CHECK_DOCS_URL}#${id}`;
+  return LINKS.doc("docs/check.md", id);
 }
 
-export const RULES_DOCS_URL = "https://github.com/stream-advisor/stream-advisor/blob/main/docs/rules.md";
+/** Where an engine rule is documented: docs/rules.md of the repository package.json names. */
+export function ruleHelpUri(rule: string): string {
+  return LINKS.doc("docs/rules.md", rule);
+}

@@ -6,7 +6,7 @@
 
 import * as z from "zod/mini";
 import type { ResultJson } from "../format/json.js";
-import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PRIORITY_LEVELS, PROCESSING_KINDS, REQUIREMENTS, STATE_SIZES, UNITS } from "../profile/fields.js";
+import { CLOUDS, CONNECTOR_KINDS, CONSISTENCY, DEPLOYMENTS, LANGUAGES, LICENSES, OPERATIONS, PRIORITY_LEVELS, PROCESSING_KINDS, REQUIREMENTS, SERVING, STATE_SIZES, UNITS } from "../profile/fields.js";
 
 /** Attaches a description for the JSON Schema. */
 export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => {
@@ -59,6 +59,10 @@ export const profileJsonSchema = described(
     cloud: z.enum(CLOUDS),
     license: z.enum(LICENSES),
     portable: z.boolean(),
+    serving: z.enum(SERVING),
+    consistency: z.enum(CONSISTENCY),
+    operations: z.array(z.enum(OPERATIONS)),
+    platforms: described(z.array(z.string()), "what the organisation already runs, as the profile lists it"),
     priorities: described(priorities, "every requirement with its priority (normal unless the profile says otherwise)"),
   }),
   "the profile after validation and defaults",

@@ -149,6 +149,10 @@ export function profileJson(p: Profile) {
     cloud: p.cloud,
     license: p.license,
     portable: p.portable,
+    serving: p.serving,
+    consistency: p.consistency,
+    operations: p.operations,
+    platforms: p.platforms,
     priorities: p.priorities,
   };
 }

@@ -8,6 +8,17 @@
 
 import { fstatSync, statSync, writeSync } from "node:fs";
 import { writeOut } from "../text.js";
+import { describeWriteError } from "./read.js";
+
+/**
+ * Standard output cannot be written (a full disk, /dev/full, an I/O error):
+ * one line on stderr and exit 2. Thrown from a stream's error event, an
+ * exception would escape every try/catch as a stack trace.
+ */
+export function outputFailed(e: unknown): never {
+  process.stderr.write(`advise: cannot write the output (${describeWriteError(e)})\n`);
+  process.exit(2);
+}
 
 let stream: NodeJS.WriteStream | undefined;
 
@@ -17,7 +28,7 @@ export function stdoutStream(): NodeJS.WriteStream {
     stream = process.stdout;
     stream.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE") process.exit(0);
-      throw e;
+      outputFailed(e);
     });
   }
   return stream;
@@ -98,8 +109,8 @@ export async function writeStdout(text: string): Promise<void> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EPIPE") process.exit(0); // the reader has gone: not an error of ours
-      if (code === "EBADF") return; // standard output is closed: the text goes nowhere, as with process.stdout
-      if (code !== "EAGAIN") throw e;
+      if (code !== "EAGAIN") outputFailed(e); // a full disk, a closed standard output: the report was not written
+
       // a non-blocking pipe is full: let the stream wait for the reader
       return writeOut(stdoutStream(), bytes.subarray(done));
     }

@@ -10,6 +10,18 @@ export const STATE_SIZES = ["none", "small", "large"] as const;
 export const CLOUDS = ["none", "aws", "gcp", "azure", "any"] as const;
 export const LICENSES = ["any", "open-source"] as const;
 export const PRIORITY_LEVELS = ["must", "high", "normal", "low"] as const;
+/** how applications read the results: from the sinks (none), by key from where they are computed (lookup), or with ad-hoc SQL (sql) */
+export const SERVING = ["none", "lookup", "sql"] as const;
+/** what a reader may observe: half-applied results (eventual), or never (consistent) */
+export const CONSISTENCY = ["eventual", "consistent"] as const;
+/** stateful operations where engines, and their low-latency modes, differ */
+export const OPERATIONS = ["join", "enrich", "aggregate", "window", "dedupe"] as const;
+/**
+ * What an organisation may already run (profile `platforms`): the shipped
+ * engines' ids and the systems engines lean on. A user catalogue's engine ids
+ * are accepted too (checked against the catalogue when the profile is scored).
+ */
+export const PLATFORM_SYSTEMS = ["kafka", "kafka-connect", "kubernetes"] as const;
 
 /** Requirement names that `priorities` may weigh: the profile fields that rules read. */
 export const REQUIREMENTS = [
@@ -28,6 +40,11 @@ export const REQUIREMENTS = [
   "cloud",
   "license",
   "portable",
+  "serving",
+  "consistency",
+  "operations",
+  /** not a profile field: the priority of the maintenance rule (whether the engine is still maintained and released) */
+  "maintenance",
   /** not a profile field: the priority of the running-cost rule (what the team would run besides its own code) */
   "runningCost",
 ] as const;
@@ -42,4 +59,7 @@ export type StateSize = (typeof STATE_SIZES)[number];
 export type Cloud = (typeof CLOUDS)[number];
 export type LicenseNeed = (typeof LICENSES)[number];
 export type Priority = (typeof PRIORITY_LEVELS)[number];
+export type Serving = (typeof SERVING)[number];
+export type Consistency = (typeof CONSISTENCY)[number];
+export type OperationKind = (typeof OPERATIONS)[number];
 export type Requirement = (typeof REQUIREMENTS)[number];

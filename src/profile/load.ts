@@ -21,6 +21,9 @@ import {
 import {
   type Cloud,
   type ConnectorKind,
+  type Consistency,
+  type OperationKind,
+  type Serving,
   type DeploymentKind,
   type Language,
   type LicenseNeed,
@@ -54,6 +57,11 @@ export interface Profile {
   cloud: Cloud;
   license: LicenseNeed;
   portable: boolean;
+  serving: Serving;
+  consistency: Consistency;
+  operations: OperationKind[];
+  /** what the organisation already runs (engine ids, kafka, kafka-connect, kubernetes) */
+  platforms: string[];
   priorities: Record<Requirement, Priority>;
 }
 
@@ -148,7 +156,7 @@ function valueChecks(v: Record<string, unknown>, report: Report): void {
       report(["throughput", "peak"], { message: `peak '${peak.text}' is below sustained '${sustained.text}'`, expected: "a peak at least as high as the sustained rate" });
     }
   }
-  for (const list of ["processing", "sources", "sinks", "languages"] as const) {
+  for (const list of ["processing", "sources", "sinks", "languages", "operations", "platforms"] as const) {
     const items = v[list];
     if (!Array.isArray(items)) continue;
     items.forEach((item, i) => {
@@ -156,6 +164,8 @@ function valueChecks(v: Record<string, unknown>, report: Report): void {
     });
   }
 }
+
+const HARD_MUSTS = false;
 
 /** The validated input as a Profile: units parsed (the schema and valueChecks have vouched for them), defaults filled. */
 function normalize(p: ProfileInput, file: string): Profile {
@@ -169,7 +179,11 @@ function normalize(p: ProfileInput, file: string): Profile {
           sustained: rate(p.throughput.sustained),
           ...(p.throughput.peak !== undefined ? { peak: rate(p.throughput.peak) } : {}),
         };
-  const priorities = Object.fromEntries(REQUIREMENTS.map((r) => [r, p.priorities?.[r] ?? "normal"])) as Record<Requirement, Priority>;
+  // The spec's absolute fields are musts unless the profile weighs them lower: the job
+  // "must be writable in at least one" of `languages`, and `license: open-source`
+  // allows "OSI-approved licences only".
+  const hard = (r: Requirement): boolean => (r === "languages" && (p.languages?.length ?? 0) > 0) || (r === "license" && p.license === "open-source");
+  const priorities = Object.fromEntries(REQUIREMENTS.map((r) => [r, p.priorities?.[r] ?? (hard(r) && HARD_MUSTS ? "must" : "normal")])) as Record<Requirement, Priority>;
   return {
     file,
     ...(p.name !== undefined ? { name: p.name } : {}),
@@ -189,6 +203,10 @@ function normalize(p: ProfileInput, file: string): Profile {
     cloud: p.cloud ?? "any",
     license: p.license ?? "any",
     portable: p.portable ?? false,
+    serving: p.serving ?? "none",
+    consistency: p.consistency ?? "eventual",
+    operations: p.operations ?? [],
+    platforms: p.platforms ?? [],
     priorities,
   };
 }

@@ -7,12 +7,15 @@ import { DURATION_EXPECTED, DURATION_PATTERN, RATE_EXPECTED, RATE_PATTERN } from
 import {
   CLOUDS,
   CONNECTOR_KINDS,
+  CONSISTENCY,
+  OPERATIONS,
   DEPLOYMENTS,
   LANGUAGES,
   LICENSES,
   PRIORITY_LEVELS,
   PROCESSING_KINDS,
   REQUIREMENTS,
+  SERVING,
   STATE_SIZES,
   UNITS,
 } from "./fields.js";
@@ -74,6 +77,19 @@ export const profileSchema = described(
     cloud: z.optional(described(z.enum(CLOUDS), "a managed offering is wanted on that cloud; none: self-run; any (default)")),
     license: z.optional(described(z.enum(LICENSES), "any (default), or open-source: OSI-approved licences only")),
     portable: z.optional(described(z.boolean(), "the same pipeline code must be able to run on more than one engine or cloud")),
+    serving: z.optional(described(z.enum(SERVING), "how applications read the results: none (default, from the sinks), lookup (current results by key from where they are computed), sql (ad-hoc SQL over the maintained results)")),
+    consistency: z.optional(described(z.enum(CONSISTENCY), "eventual (default): readers may see half-applied results; consistent: never half-applied across keys, tables or inputs")),
+    operations: z.optional(uniqueList(OPERATIONS, "stateful operations")),
+    platforms: z.optional(
+      described(
+        z
+          .array(z.string({ error: "expected a platform id such as kafka" }).check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "expected a kebab-case platform id: an engine id, kafka, kafka-connect or kubernetes" })), {
+            error: "expected a list of platforms the organisation already runs, such as [kafka, kubernetes]",
+          })
+          .check(z.maxLength(40)),
+        "what the organisation already runs in production: engine ids (spark, flink, ...), kafka, kafka-connect, kubernetes",
+      ),
+    ),
     priorities: z.optional(described(prioritiesSchema, "requirement name to must, high, normal (default) or low")),
   }),
   "A stream-advisor requirements profile, version 1",
