@@ -2,12 +2,12 @@
 // a tampered cache folder and a misbehaving MCP client. Each input must get a
 // located message and exit 2 (or a JSON-RPC error), never a stack trace,
 // nothing read or written outside where the user said, no secret echoed.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { advise, CLI_ROOT } from "./cli-helpers.js";
+import { advise, CLI, CLI_ROOT, TODAY_ENV } from "./cli-helpers.js";
 
 const tmp = (name = "sec") => mkdtempSync(join(tmpdir(), `advise-${name}-`));
 const PROFILE = join(CLI_ROOT, "test", "fixtures", "adr", "profiles", "card-authorization.yaml");
@@ -106,5 +106,82 @@ describe(".adr-dir is a file the repository controls (rows 1, 18)", () => {
     const r = advise(["check"], {}, undefined, dir);
     expect(r.stdout).toContain("PASS  docs/decisions/0001-a.md");
     expect(r.status).toBe(0);
+  });
+});
+
+describe("inputs that made the parsers slow (rows 2, 3)", () => {
+  it("an ADR heading of 200,000 spaces is read in linear time (the heading regex backtracked for minutes)", () => {
+    const dir = repo();
+    writeFileSync(join(dir, "docs", "decisions", "h.md"), `# a${" ".repeat(200_000)}x\n`);
+    const r = advise(["check", "docs/decisions/h.md", "--allow-empty"], {}, undefined, dir);
+    expect(r.error).toBeUndefined(); // the spawn's timeout is the hang guard
+    expect(r.status).toBe(0);
+  });
+
+  it("an ADR block with 20,000 keys is refused by the key count", () => {
+    const dir = repo();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `    k${i}: 1\n`).join("");
+    writeFileSync(join(dir, "docs", "decisions", "0002-keys.md"), `---\nstream-advisor:\n  chosen: akka-streams\n  profile:\n    version: 1\n${keys}---\n# k\n`);
+    const r = advise(["check", "docs/decisions/0002-keys.md", "--format", "json"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("holds more than 10000 keys and list items");
+  });
+});
+
+describe("files that are not regular files (rows 4, 11)", () => {
+  const fifo = (dir: string, name: string) => {
+    const p = join(dir, name);
+    execFileSync("mkfifo", [p]);
+    return p;
+  };
+
+  it("a FIFO as a profile, an ADR or an ADR's profile is refused without waiting for a writer", () => {
+    const dir = repo();
+    fifo(dir, "p.yaml");
+    let r = advise(["p.yaml"], {}, undefined, dir);
+    expect(r.error).toBeUndefined(); // the spawn's timeout is the hang guard
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("p.yaml: is not a regular file (a FIFO); expected a regular file, or - for standard input\n");
+    fifo(join(dir, "docs", "decisions"), "0009-fifo.md");
+    r = advise(["check", "docs/decisions/0009-fifo.md"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("is not a regular file (a FIFO)");
+    fifo(join(dir, "profiles"), "fifo.yaml");
+    writeFileSync(join(dir, "docs", "decisions", "0002-b.md"), "---\nstream-advisor:\n  profile: ../../profiles/fifo.yaml\n  chosen: akka-streams\n---\n# b\n");
+    r = advise(["check", "docs/decisions/0002-b.md"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("is not a regular file (a FIFO)");
+  });
+
+  it("--output-file onto a device node, a FIFO or a link to one is refused and the node kept", () => {
+    const dir = repo();
+    const f = fifo(dir, "out.fifo");
+    symlinkSync("/dev/null", join(dir, "null-link"));
+    for (const target of [f, "/dev/null", join(dir, "null-link")]) {
+      const r = advise(["check", "--format", "sarif", "-o", target], {}, undefined, dir);
+      expect(r.error).toBeUndefined();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/: is not a regular file \((a FIFO|a device)\); it is never replaced; expected a file path for the report/);
+    }
+    expect(lstatSync(f).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, "null-link")).isSymbolicLink()).toBe(true);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+});
+
+describe("standard output that cannot be written (row 10)", () => {
+  it.skipIf(!existsSync("/dev/full"))("/dev/full: one line on stderr, exit 2, no stack trace, in every command and format", () => {
+    const dir = repo();
+    const cases = [["profiles/p.yaml"], ["profiles/p.yaml", "--format", "json"], ["profiles/p.yaml", "--format", "markdown"], ["check"], ["check", "--format", "sarif"], ["engines"], ["--help"]];
+    for (const args of cases) {
+      const full = openSync("/dev/full", "w");
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, stdio: ["ignore", full, "pipe"], encoding: "utf8", timeout: 20_000, env: { ...process.env, NO_COLOR: "1", ...TODAY_ENV } });
+      closeSync(full);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toBe("advise: cannot write the output (no space left on device)\n");
+    }
   });
 });

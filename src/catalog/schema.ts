@@ -134,6 +134,25 @@ const operationSchema = z.strictObject({
   sources,
 });
 
+/**
+ * One place where an engine's releases are published, for `npm run catalog:releases`: Maven Central
+ * coordinates, a PyPI project, or a GitHub repository's releases (with the tag's shape where it is
+ * not `v1.2.3` or `1.2.3`, as `v{version}-ksqldb`). Exactly one of maven, pypi, github; why a
+ * location is listed (or which one to trust) goes in a YAML comment: it is not a fact.
+ */
+export const releaseSchema = z
+  .strictObject({
+    maven: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { error: "expected Maven coordinates groupId:artifactId such as org.apache.flink:flink-streaming-java" }))),
+    pypi: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?$/, { error: "expected a PyPI project name such as bytewax" }))),
+    github: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, { error: "expected a GitHub repository owner/name such as risingwavelabs/risingwave" }))),
+    /** for github: the release tag's shape, `{version}` standing for the version (default: v{version} or {version}) */
+    tag: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]*\{version\}[A-Za-z0-9._-]*$/, { error: "expected a tag shape with {version} in it, such as v{version}-ksqldb" }))),
+  })
+  .check(
+    z.refine((r) => [r.maven, r.pypi, r.github].filter((x) => x !== undefined).length === 1, { error: "expected exactly one of maven (groupId:artifactId), pypi (a project) or github (owner/name)" }),
+    z.refine((r) => r.tag === undefined || r.github !== undefined, { error: "expected `tag` only beside `github`" }),
+  );
+
 const managedFact = z.extend(factSchema, { offering: z.optional(z.string().check(z.maxLength(200))) });
 
 export const engineSchema = z.strictObject({
@@ -149,6 +168,12 @@ export const engineSchema = z.strictObject({
    * source's note says why (a test holds every descriptor to this). Default: the homepage.
    */
   ownSources: z.optional(z.array(z.url({ protocol: /^https$/ })).check(z.maxLength(10))),
+  /**
+   * Where the engine's releases are published (Maven Central, PyPI, GitHub releases): what
+   * `npm run catalog:releases` asks for the newest release. Optional in a user catalogue; every
+   * shipped descriptor has it (tested).
+   */
+  releases: z.optional(z.array(releaseSchema).check(z.minLength(1, { error: "expected at least one place where releases are published" }), z.maxLength(5))),
   summary: text,
   latency: z.strictObject({
     floor: duration,
@@ -227,6 +252,7 @@ export type Engine = z.output<typeof engineSchema>;
 export type Fact = z.output<typeof factSchema>;
 export type Operation = z.output<typeof operationSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type ReleaseLocation = z.output<typeof releaseSchema>;
 
 const weight = z.number().check(z.gte(0), z.lte(10));
 const unitInterval = z.number().check(z.gte(0), z.lte(1));

@@ -1,8 +1,9 @@
 // The catalogue that ships with the tool. The build compiles rules/*.yaml
-// (the five core engines) into the bundle and rules/extended/*.yaml (the
-// extended catalogue) into dist/extended.json, both validated once, at build
-// time; the extended one is read only when a run asks for it. From source
-// (tests, development) both are loaded and validated from the YAML on first use.
+// (the five core engines) and rules/extended/*.yaml (the extended catalogue)
+// into the bundle as JSON text, both validated once, at build time; the
+// extended one is parsed only when a run asks for it (the MCP bundle reads it
+// from dist/extended.json). From source (tests, development) both are loaded
+// and validated from the YAML on first use.
 
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -13,6 +14,8 @@ import type { Catalog } from "./load.js";
 import type { Engine } from "./schema.js";
 
 declare const __STREAM_ADVISOR_CATALOG_JSON__: string | undefined;
+/** set by the build: the extended catalogue as JSON text, in the CLI's bundle */
+declare const __STREAM_ADVISOR_EXTENDED_JSON__: string | undefined;
 /** set by the build: the extended catalogue is compiled into dist/extended.json, beside the bundle */
 declare const __STREAM_ADVISOR_EXTENDED_FILE__: string | undefined;
 declare const __dirname: string | undefined;
@@ -40,7 +43,9 @@ export async function shippedCatalog(): Promise<Catalog> {
 /** The shipped extended catalogue (rules/extended/), sorted by id; read on first use only. */
 export async function extendedEngines(): Promise<Engine[]> {
   if (extendedCache) return extendedCache;
-  if (typeof __STREAM_ADVISOR_EXTENDED_FILE__ !== "undefined" && typeof __dirname === "string") {
+  if (typeof __STREAM_ADVISOR_EXTENDED_JSON__ !== "undefined") {
+    extendedCache = JSON.parse(__STREAM_ADVISOR_EXTENDED_JSON__) as Engine[];
+  } else if (typeof __STREAM_ADVISOR_EXTENDED_FILE__ !== "undefined" && typeof __dirname === "string") {
     extendedCache = JSON.parse(readFileSync(join(__dirname, __STREAM_ADVISOR_EXTENDED_FILE__), "utf8")) as Engine[];
   } else {
     const { loadEngineDir } = await import("./load.js");
@@ -114,6 +119,15 @@ async function withUserCatalogCached(base: Catalog, dir: string): Promise<Catalo
  * `--engines extended` ranks, and what `beyond` looks at.
  */
 export async function widened(catalog: Catalog): Promise<Catalog> {
+  // once per catalogue: the profiles of a run share it (and the verdicts scored on it)
+  let wide = widenedOf.get(catalog);
+  if (!wide) widenedOf.set(catalog, (wide = await widen(catalog)));
+  return wide;
+}
+
+const widenedOf = new WeakMap<Catalog, Catalog>();
+
+async function widen(catalog: Catalog): Promise<Catalog> {
   const have = new Set(catalog.engines.map((e) => e.id));
   const extra = (await extendedEngines()).filter((e) => !have.has(e.id));
   const engines = [...catalog.engines, ...extra].sort((a, b) => compareText(a.id, b.id));

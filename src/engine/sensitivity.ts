@@ -48,11 +48,25 @@ const KIND_WORDS: Record<string, string> = {
   "periodic-batch": "scheduled batch jobs would be the answer",
 };
 
+const replayCaches = new WeakMap<Catalog, VerdictCache>();
+
+/**
+ * The verdicts replays are scored with: one cache per catalogue for the whole
+ * run, so the profiles of a run (`advise a.yaml b.yaml ...`) share them.
+ * A replay reads only what a rule's key determines (fits, unmet flags, the
+ * burden), never a verdict's words, which quote the user's own spelling.
+ */
+export function replayCache(catalog: Catalog): VerdictCache {
+  let cache = replayCaches.get(catalog);
+  if (!cache) replayCaches.set(catalog, (cache = new VerdictCache(catalog)));
+  return cache;
+}
+
 /**
  * The smallest single changes that change the answer; with `target`, only
  * changes that make that engine the answer (for --why-not).
  */
-export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, target?: string, cache: VerdictCache = new VerdictCache(catalog)): SensitivityEntry[] {
+export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, target?: string, cache: VerdictCache = replayCache(catalog)): SensitivityEntry[] {
   base ??= outcome(profile, catalog, cache);
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
@@ -90,7 +104,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, 
   }
 
   // 2. The latency budget, both ways.
-  for (const cand of latencyCandidates(profile, catalog, cache)) {
+  for (const cand of latencyCandidates(profile, catalog, cache, target ?? base.engine)) {
     const up = cand.up;
     for (const text of cand.values) {
       const d = parseDuration(text)!;
@@ -172,8 +186,13 @@ const DURATION_UNITS: [string, number][] = [
   ["μs", 0.001],
 ];
 
-/** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCache): { up: boolean; values: string[] }[] {
+/**
+ * Budgets to try, nearest first, in each direction, in the user's unit.
+ * `focus` is the engine whose place decides the answer (the pick, or the
+ * --why-not engine): the answer changes only at a threshold or where another
+ * engine crosses it, so crossings of two other engines are not candidates.
+ */
+function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCache, focus: string | null): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
   for (const e of catalog.engines) {
@@ -196,6 +215,8 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
       const latency = at === -1 ? 0 : s.parts[at]!;
       return { raw: s.raw, latency, others: s.score - (at === -1 ? 0 : s.impacts[at]!) };
     });
+  const f = focus === null ? -1 : catalog.engines.findIndex((e) => e.id === focus);
+  const involves = (p: number, q: number) => f === -1 || p === f || q === f;
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -214,6 +235,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
     const n = raws.length;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
+        if (!involves(p, q)) continue;
         const db = raws[p]!.b - raws[q]!.b;
         if (Math.abs(db) > 1e-12) {
           const x = -(raws[p]!.a - raws[q]!.a) / db;
@@ -237,7 +259,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
           shown[j] = s1[j]!.others + roundPoints(y);
         }
         for (let j = 0; j < n; j++) {
-          if (j !== k && Math.abs(shown[k]! - shown[j]!) <= 1) {
+          if (j !== k && involves(k, j) && Math.abs(shown[k]! - shown[j]!) <= 1) {
             crossings.push(Math.exp(x));
             break;
           }

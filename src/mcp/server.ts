@@ -11,6 +11,7 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, type CallToolResult, ErrorCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { InputError, UsageError } from "../diagnostics.js";
+import { describeWriteError } from "../io/read.js";
 import { unknownName } from "../suggest.js";
 import { errorLines, resources, type Tool, type ToolContext, tools } from "./tools.js";
 
@@ -109,8 +110,14 @@ export async function serveStdio(options: McpOptions): Promise<void> {
   };
   process.stdin.once("end", () => void end());
   process.stdin.once("close", () => void end());
-  // a client that has gone away cannot be answered: stop quietly
-  process.stdout.on("error", () => void server.close());
+  // a client that has gone away cannot be answered: stop quietly; any other write error is a failure
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") {
+      (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(`advise mcp: cannot write to standard output (${describeWriteError(e)})`);
+      process.exitCode = 2;
+    }
+    void server.close();
+  });
   if (process.stdin.isTTY && process.stderr.isTTY) {
     process.stderr.write("advise mcp: an MCP server on standard input and output, for an MCP client to start (see README.md, \"advise mcp\"); Ctrl-D ends it.\n");
   }

@@ -98,6 +98,21 @@ function deeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
+/** Keys and list items in plain data, counted without recursion. */
+function entriesIn(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    const items = Array.isArray(v) ? v : Object.values(v);
+    count += items.length;
+    if (count > LIMITS.maxYamlEntries) return count;
+    for (const x of items) if (x !== null && typeof x === "object") stack.push(x);
+  }
+  return count;
+}
+
 /**
  * The profile to read: `path` (a file inside the working folder, read like
  * `advise PATH`), `profile` as YAML text (read like `advise -`), or `profile`
@@ -117,6 +132,7 @@ function profileSource(tool: string, a: Record<string, unknown>, ctx: ToolContex
   const v = a.profile;
   if (typeof v === "string") return { src: parseYaml(sourceFromText(file, v)) };
   if (deeperThan(v, LIMITS.maxDepth)) throw new InputError([{ file, message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow mapping" }]);
+  if (entriesIn(v) > LIMITS.maxYamlEntries) throw new InputError([{ file, message: `holds more than ${LIMITS.maxYamlEntries} keys and list items`, expected: "a profile of ordinary size" }]);
   if (JSON.stringify(v).length > LIMITS.maxFileBytes) throw new InputError([{ file, message: `the profile is too large (more than ${LIMITS.maxFileBytes} bytes as JSON)`, expected: `at most ${LIMITS.maxFileBytes} bytes (${Math.round(LIMITS.maxFileBytes / 1024)} KiB)` }]);
   const yaml = stringify(v, { version: "1.2", aliasDuplicateObjects: false, lineWidth: 0 });
   return { src: parseYaml(sourceFromText(file, yaml)), yaml };
