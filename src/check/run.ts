@@ -21,6 +21,7 @@ import { loadProfile, type Profile } from "../profile/load.js";
 import { closest } from "../suggest.js";
 import { locator, show, sortDiagnostics, valueAt, validateYaml } from "../validate.js";
 import { TOOL } from "../tool.js";
+import { addFingerprints, applyBaseline, type BaselineEntry, baselineEntries } from "./baseline.js";
 import { DEFAULT_MARGIN, judge } from "./judge.js";
 import { type AdrBlock, discover, displayPath, findRepoRoot, isPlainObject, parseAdr } from "./reader.js";
 import {
@@ -97,6 +98,10 @@ export interface CheckOptions {
   today?: Date;
   /** more warned decisions than this fail the run (exit 1); default: no limit */
   maxWarnings?: number;
+  /** findings that do not fail the run (--baseline); without entries, every finding of this run (--write-baseline) */
+  baseline?: { file: string; entries?: BaselineEntry[] };
+  /** --changed-since: only the ADRs among these files (absolute real paths), and the ADRs whose profile file is */
+  changed?: Set<string>;
 }
 
 /** How one run resolves and shows paths, and what it may read. */
@@ -141,6 +146,17 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     if ("problem" in item) adrs.push(invalidAdr(item.file, [item.problem]));
     else adrs.push(checkAdr(item.file, item.abs, run));
   }
+  if (options.changed) {
+    const changed = options.changed;
+    const kept = adrs.filter((a) => {
+      const abs = resolve(base, a.file);
+      const profiles = a.decisions.flatMap((d) => (d.profile !== undefined && d.profile !== "inline" ? [resolve(dirname(abs), d.profile)] : []));
+      return [abs, ...profiles].some((f) => changed.has(realOrSame(f)));
+    });
+    adrs.splice(0, adrs.length, ...kept);
+  }
+  addFingerprints(adrs, base, root);
+  const baselined = options.baseline ? applyBaseline(adrs, options.baseline.entries ?? baselineEntries(adrs, base, root), base, root) : undefined;
   const count = (o: AdrOutcome) => adrs.filter((a) => a.outcome === o).length;
   const summary = {
     checked: adrs.length,
@@ -150,13 +166,21 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     failed: count("failed"),
     skipped: count("skipped"),
     invalid: count("invalid"),
+    ...(baselined ? { baselined: baselined.matched } : {}),
   };
   const notices: Notice[] = [];
   const catalog = options.catalog;
   const months = staleMonths(catalog.asOf, now);
   if (months !== undefined) notices.push({ id: "catalogue-stale", level: "note", message: staleMessage(catalog.asOf, months) });
-  let exitCode: 0 | 1 | 2 = summary.invalid > 0 ? 2 : summary.failed > 0 ? 1 : 0;
-  const warnings = adrs.reduce((n, a) => n + a.decisions.filter((d) => d.outcome === "warned").length, 0);
+  if (baselined?.stale.length) {
+    const n = baselined.stale.length;
+    const list = baselined.stale.map((e) => `${e.file} (chosen: ${e.chosen}, ${e.check})`).join("; ");
+    notices.push({ id: "baseline-stale", level: "note", message: `${n} ${n === 1 ? "entry" : "entries"} of the baseline ${options.baseline!.file} no longer ${n === 1 ? "matches" : "match"} a finding (fixed, or the ADR changed): ${list}. Write the baseline again (--write-baseline) to drop ${n === 1 ? "it" : "them"}` });
+  }
+  // a baselined decision is counted, and does not fail the run
+  const failing = adrs.some((a) => a.decisions.some((d) => d.outcome === "failed" && !d.baselined));
+  let exitCode: 0 | 1 | 2 = summary.invalid > 0 ? 2 : failing ? 1 : 0;
+  const warnings = adrs.reduce((n, a) => n + a.decisions.filter((d) => d.outcome === "warned" && !d.baselined).length, 0);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     notices.push({ id: "too-many-warnings", level: "error", message: `${warnings} warned ${warnings === 1 ? "decision" : "decisions"}, more than --max-warnings ${options.maxWarnings}` });
     if (exitCode === 0) exitCode = 1;
@@ -172,6 +196,7 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     summary,
     exitCode,
     ...(notices.length ? { notices } : {}),
+    ...(baselined ? { baseline: { file: options.baseline!.file, matched: baselined.matched, stale: baselined.stale } } : {}),
     adrs,
   };
 }
@@ -451,4 +476,13 @@ function valueOf(result: Result, ref: ProfileRef, requirement: string): { value:
   if (keyNodeAt(ref.src, ref.base, requirement) === undefined) return { value: `${text} (default)` };
   const pos = positionOf(ref.src, nodeAt(ref.src, [...ref.base, requirement]));
   return { value: text, at: { file: ref.src.file, ...pos } };
+}
+
+/** A path with its symbolic links resolved, or as it is when it does not exist. */
+function realOrSame(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
