@@ -40,15 +40,16 @@ interface MainOptions {
   format: "table" | "json" | "markdown";
   color?: boolean;
   catalog?: string;
+  allowOutsideCatalog?: boolean;
   engines?: string;
   debug?: boolean;
   whyNot?: string;
   reasons?: boolean;
 }
 
-async function catalogFor(opts: { catalog?: string; engines?: string }) {
+async function catalogFor(opts: { catalog?: string; engines?: string; allowOutsideCatalog?: boolean; root?: string }) {
   const { catalogFor: resolve } = await import("./catalog/shipped.js");
-  return resolve({ catalog: opts.catalog, engines: opts.engines });
+  return resolve({ catalog: opts.catalog, engines: opts.engines, allowOutsideCatalog: opts.allowOutsideCatalog, root: opts.root });
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
@@ -194,6 +195,7 @@ export function buildProgram(argv: string[] = []): Command {
     .option("--reasons", "the table: every engine's reasons with sources (the default when not on a terminal)")
     .option("--no-reasons", "the table: stop after what would change the answer")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--allow-outside-catalog", "follow a config file's catalog: even when it leads outside the repository")
     .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
     .enablePositionalOptions()
@@ -246,7 +248,8 @@ function registerMcpCommand(program: Command): void {
         // the config file and relative paths are looked up from the folder served, as if started there
         process.chdir(opts.root);
       }
-      const catalog = await catalogFor(opts);
+      // the config file is looked for in the folder served only, and its catalog: must lead inside it
+      const catalog = await catalogFor({ catalog: opts.catalog, root: realRoot(process.cwd()) });
       await staleNote(catalog.asOf);
       const { serveStdio } = loadMcp();
       await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: toolVersion(), debug: Boolean(opts.debug) });
