@@ -2,7 +2,7 @@
 // into a message and an exit code (0 done, 1 a check failed, 2 bad input or usage).
 // src/cli.ts is the entry point that runs it.
 
-import { stdoutIsTTY, stdoutStream, stdoutWidth, writeStdout } from "./io/stdout.js";
+import { stdoutIsTTY, stdoutRows, stdoutStream, stdoutWidth, usePager, willPage, writeStdout } from "./io/stdout.js";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,21 +34,24 @@ A profile is a small YAML file (see README.md, "Profile reference"):
 
 Exit codes: 0 done, 1 a check failed (advise check), 2 bad input or usage.
 Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.
+Pager: on a terminal, long output goes through ADVISE_PAGER, else PAGER, else less (LESS=FRX);
+  --no-pager or ADVISE_PAGER=cat turns it off.
 Documentation: ${LINKS.home}`;
 
 interface MainOptions {
   format: "table" | "json" | "markdown";
   color?: boolean;
   catalog?: string;
+  allowOutsideCatalog?: boolean;
   engines?: string;
   debug?: boolean;
   whyNot?: string;
   reasons?: boolean;
 }
 
-async function catalogFor(opts: { catalog?: string; engines?: string }) {
+async function catalogFor(opts: { catalog?: string; engines?: string; allowOutsideCatalog?: boolean; root?: string }) {
   const { catalogFor: resolve } = await import("./catalog/shipped.js");
-  return resolve({ catalog: opts.catalog, engines: opts.engines });
+  return resolve({ catalog: opts.catalog, engines: opts.engines, allowOutsideCatalog: opts.allowOutsideCatalog, root: opts.root });
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
@@ -139,8 +142,10 @@ async function renderContext(opts: MainOptions) {
   const table = opts.format === "table";
   const color = table && wantColor(opts.color, process.env, stdoutIsTTY);
   // only the table wraps to the terminal (finding the width costs two stat calls); on a
-  // terminal it is a first screen, with the per-engine reasons only when asked for
-  return { style: await makeStyle(color), width: table ? stdoutWidth() : 100, reasons: table ? (opts.reasons ?? !stdoutIsTTY()) : true };
+  // terminal it is a first screen, with the per-engine reasons only when asked for, and,
+  // when no pager shows its top, short enough to keep the answer on the screen
+  const height = table && stdoutIsTTY() && !(await willPage()) ? stdoutRows() : undefined;
+  return { style: await makeStyle(color), width: table ? stdoutWidth() : 100, reasons: table ? (opts.reasons ?? !stdoutIsTTY()) : true, ...(height !== undefined ? { height } : {}) };
 }
 
 /** A word as a POSIX shell reads it: quoted only when it must be. */
@@ -180,8 +185,10 @@ export function buildProgram(argv: string[] = []): Command {
     .option("--reasons", "the table: every engine's reasons with sources (the default when not on a terminal)")
     .option("--no-reasons", "the table: stop after what would change the answer")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--allow-outside-catalog", "follow a config file's catalog: even when it leads outside the repository")
     .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
+    .option("--no-pager", "on a terminal, do not page long output (also: ADVISE_PAGER=cat or PAGER=cat)")
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run `advise --help` for usage)")
@@ -233,7 +240,8 @@ function registerMcpCommand(program: Command): void {
         // the config file and relative paths are looked up from the folder served, as if started there
         process.chdir(opts.root);
       }
-      const catalog = await catalogFor(opts);
+      // the config file is looked for in the folder served only, and its catalog: must lead inside it
+      const catalog = await catalogFor({ catalog: opts.catalog, root: realRoot(process.cwd()) });
       await staleNote(catalog.asOf);
       const { serveStdio } = loadMcp();
       const { extendedEngines } = await import("./catalog/shipped.js");
@@ -372,7 +380,17 @@ function registerInfoCommands(program: Command): void {
     });
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** argv without --no-pager (accepted anywhere before `--`, by every command, as git's is), and whether it was there. */
+export function pagerOption(argv: string[]): { argv: string[]; noPager: boolean } {
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  const noPager = argv.slice(0, end).includes("--no-pager");
+  return noPager ? { argv: [...argv.slice(0, end).filter((a) => a !== "--no-pager"), ...argv.slice(end)], noPager } : { argv, noPager };
+}
+
+export async function main(args: string[]): Promise<number> {
+  const { argv, noPager } = pagerOption(args);
+  // a terminal pages long output, as git does; `advise mcp` writes through its own transport
+  usePager(!noPager && argv[0] !== "mcp");
   const program = buildProgram(argv);
   const debug = argv.includes("--debug");
   try {

@@ -58,8 +58,48 @@ export function stdoutWidth(fallback = 100, env: NodeJS.ProcessEnv = process.env
   return (stdoutIsTTY() && stdoutStream().columns) || fallback;
 }
 
-/** Writes text to standard output; resolves once all of it is handed to the OS. */
+let paging = false;
+
+/** Lets writeStdout page long output on a terminal (see pager.ts); off unless a command turns it on. */
+export function usePager(on: boolean): void {
+  paging = on;
+}
+
+/** The terminal's rows (LINES when it is a number), or undefined when standard output is not a terminal. */
+export function stdoutRows(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (!stdoutIsTTY()) return undefined;
+  const lines = env.LINES ? Number(env.LINES) : NaN;
+  if (Number.isInteger(lines) && lines > 0) return lines;
+  return stdoutStream().rows || undefined;
+}
+
+/** Whether output written now would go through a pager: paging on, a terminal, and a pager configured. */
+export async function pagerFor(text: string): Promise<string | undefined> {
+  if (!paging || !stdoutIsTTY()) return undefined;
+  const { pagerCommand, longerThanScreen } = await import("./pager.js");
+  const command = pagerCommand(process.env);
+  const rows = stdoutRows();
+  if (command === undefined || rows === undefined || !longerThanScreen(text, rows, stdoutWidth())) return undefined;
+  return command;
+}
+
+/** Whether paging is on and a pager is configured: the report then need not fit the screen's height. */
+export async function willPage(): Promise<boolean> {
+  if (!paging || !stdoutIsTTY()) return false;
+  const { pagerCommand } = await import("./pager.js");
+  return pagerCommand(process.env) !== undefined;
+}
+
+/** Writes text to standard output (through the pager when usePager is on and it is long, on a terminal); resolves once all of it is handed on. */
 export async function writeStdout(text: string): Promise<void> {
+  if (paging) {
+    const command = await pagerFor(text);
+    if (command !== undefined) {
+      const { throughPager } = await import("./pager.js");
+      await stdoutFlushed();
+      if (await throughPager(command, text)) return;
+    }
+  }
   if (stream === undefined && process.platform !== "win32") {
     const bytes = Buffer.from(text, "utf8");
     let done = 0;
