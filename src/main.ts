@@ -44,15 +44,16 @@ interface MainOptions {
   format: "table" | "json" | "markdown";
   color?: boolean;
   catalog?: string;
+  allowOutsideCatalog?: boolean;
   engines?: string;
   debug?: boolean;
   whyNot?: string;
   reasons?: boolean;
 }
 
-async function catalogFor(opts: { catalog?: string; engines?: string }) {
+async function catalogFor(opts: { catalog?: string; engines?: string; allowOutsideCatalog?: boolean; root?: string }) {
   const { catalogFor: resolve } = await import("./catalog/shipped.js");
-  return resolve({ catalog: opts.catalog, engines: opts.engines });
+  return resolve({ catalog: opts.catalog, engines: opts.engines, allowOutsideCatalog: opts.allowOutsideCatalog, root: opts.root });
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
@@ -103,26 +104,12 @@ async function runAdvise(paths: string[], opts: MainOptions): Promise<number> {
   // one profile as `advise PROFILE` answers it: an extended engine named in --why-not said how
   // to rank, and, among the default engines, whether an extended engine would do better
   const adviseFile = async (profilePath: string): Promise<Result> => {
-    const { readProfile, adviseOn } = await import("./advise.js");
+    const { readProfile, adviseResult } = await import("./advise.js");
     const profile = readProfile(profilePath);
-    if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
-      // an engine of the extended catalogue that this run does not rank: say how to rank it
-      const { extendedEngines } = await import("./catalog/shipped.js");
-      if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
-    }
-    const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
-    // no answer, or a weak one, among the default engines: would an extended engine do?
-    const { isDefaultSet } = await import("./catalog/select.js");
-    if (isDefaultSet(catalog)) {
-      const { beyond, beyondReason } = await import("./engine/beyond.js");
-      if (beyondReason(result, catalog)) {
-        const { widened } = await import("./catalog/shipped.js");
-        const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
-        const b = beyond(profile, catalog, await widened(catalog), result, command);
-        if (b) result.beyond = b;
-      }
-    }
-    return result;
+    return adviseResult(profile, catalog, {
+      ...(opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {}),
+      wideCommand: ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" "),
+    });
   };
   const { isGlob } = await import("./io/glob.js");
   if (paths.length > 1 || isGlob(paths[0]!)) {
@@ -223,6 +210,7 @@ export function buildProgram(argv: string[] = []): Command {
     .option("--reasons", "the table: every engine's reasons with sources (the default when not on a terminal)")
     .option("--no-reasons", "the table: stop after what would change the answer")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--allow-outside-catalog", "follow a config file's catalog: even when it leads outside the repository")
     .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
     .option("--no-pager", "on a terminal, do not page long output (also: ADVISE_PAGER=cat or PAGER=cat)")
@@ -249,8 +237,9 @@ Examples:
 
 An MCP client starts it; for example, in its JSON configuration:
   { "mcpServers": { "stream-advisor": { "command": "npx", "args": ["advise", "mcp", "--root", "/path/to/repo"] } } }
-Tools: advise, validate_profile, check_adrs, engines, explain. Resources: the profile's JSON
-Schema and the example profiles. Standard output carries the protocol; notes go to stderr.`;
+Tools: advise, validate_profile, check_adrs, engines, explain. Prompt: build_profile (an
+interview that builds a profile, validates it and asks advise). Resources: the profile's JSON
+Schema, the example profiles, every engine's descriptor and every rule's documentation. Standard output carries the protocol; notes go to stderr.`;
 
 /** `advise mcp`: an MCP server on stdio. The SDK is in its own bundle, loaded only here. */
 function registerMcpCommand(program: Command): void {
@@ -276,10 +265,12 @@ function registerMcpCommand(program: Command): void {
         // the config file and relative paths are looked up from the folder served, as if started there
         process.chdir(opts.root);
       }
-      const catalog = await catalogFor(opts);
+      // the config file is looked for in the folder served only, and its catalog: must lead inside it
+      const catalog = await catalogFor({ catalog: opts.catalog, root: realRoot(process.cwd()) });
       await staleNote(catalog.asOf);
       const { serveStdio } = loadMcp();
-      await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: toolVersion(), debug: Boolean(opts.debug) });
+      const { extendedEngines } = await import("./catalog/shipped.js");
+      await serveStdio({ catalog, extended: await extendedEngines(), root: realRoot(process.cwd()), packageRoot: packageRoot(), version: toolVersion(), debug: Boolean(opts.debug) });
     });
 }
 

@@ -3,7 +3,7 @@
 // located message and exit 2 (or a JSON-RPC error), never a stack trace,
 // nothing read or written outside where the user said, no secret echoed.
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -183,5 +183,77 @@ describe("standard output that cannot be written (row 10)", () => {
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toBe("advise: cannot write the output (no space left on device)\n");
     }
+  });
+});
+
+describe("a config file's catalog: stays inside the repository (row 6)", () => {
+  function setupOutside() {
+    const top = tmp("cfg");
+    mkdirSync(join(top, "outside", "kube"), { recursive: true });
+    writeFileSync(join(top, "outside", "kube", "config.yaml"), 'id: "TOKEN-SECRET"\nname: x\nversion: "1"\nreleased: "2026-01-01"\nasOf: "2026-01-01"\nhomepage: "PASSWORD=hunter2"\nsummary: x\n');
+    const dir = join(top, "repo");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    copyFileSync(PROFILE, join(dir, "p.yaml"));
+    return { top, dir };
+  }
+
+  it("an absolute path or a .. path is refused at its line, nothing read or quoted", () => {
+    const { top, dir } = setupOutside();
+    for (const written of [join(top, "outside", "kube"), "../outside/kube"]) {
+      writeFileSync(join(dir, ".advise.yaml"), `catalog: ${written}\n`);
+      for (const args of [["p.yaml"], ["check"], ["p.yaml", "--format", "json"]]) {
+        const r = advise(args, {}, undefined, dir);
+        expect(r.status).toBe(2);
+        expect(r.stdout + r.stderr).not.toMatch(/SECRET|hunter2/);
+        expect(r.stderr).toContain(`.advise.yaml:1:10: catalog: '${written}' leads outside the repository`);
+        noTrace(r);
+      }
+    }
+  });
+
+  it("a symbolic link inside the repository that leads outside is refused too", () => {
+    const { top, dir } = setupOutside();
+    symlinkSync(join(top, "outside", "kube"), join(dir, "cat"));
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: cat\n");
+    const r = advise(["p.yaml"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("catalog: 'cat' leads outside the repository");
+  });
+
+  it("--allow-outside-catalog is the explicit opt-in; --catalog DIR is the user's own word", () => {
+    const { top, dir } = setupOutside();
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: ../outside/kube\n");
+    const opted = advise(["p.yaml", "--allow-outside-catalog"], {}, undefined, dir);
+    expect(opted.stderr).toContain("outside/kube/config.yaml"); // read, because the user asked
+    const cat = join(top, "usercat");
+    mkdirSync(cat);
+    copyFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), join(cat, "pekko-streams.yaml"));
+    const given = advise(["p.yaml", "--catalog", cat], {}, undefined, dir);
+    expect(given.status).toBe(0);
+  });
+
+  it("a catalogue folder inside the repository still works", () => {
+    const { dir } = setupOutside();
+    mkdirSync(join(dir, "cat"));
+    copyFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), join(dir, "cat", "pekko-streams.yaml"));
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: cat\n");
+    const r = advise(["p.yaml", "--format", "json"], {}, undefined, dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("pekko-streams");
+  });
+
+  it("advise mcp refuses to start on a config whose catalog: leads outside --root, and never reads a config above it", () => {
+    const { top, dir } = setupOutside();
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: ../outside/kube\n");
+    const r = advise(["mcp", "--root", dir], {}, "", top);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("leads outside the folder advise works in");
+    expect(r.stderr).not.toMatch(/SECRET|hunter2/);
+    // a config above the folder served is not looked at
+    rmSync(join(dir, ".advise.yaml"));
+    writeFileSync(join(top, ".advise.yaml"), "catalog: outside/kube\n");
+    const above = advise(["mcp", "--root", dir], {}, "", top);
+    expect(above.status).toBe(0);
+    expect(above.stderr).not.toMatch(/SECRET|hunter2|config\.yaml/);
   });
 });
