@@ -26,6 +26,7 @@ interface CheckOptions {
   format: CheckFormat;
   color?: boolean;
   catalog?: string;
+  allowOutsideCatalog?: boolean;
   engines?: string;
   debug?: boolean;
   outputFile?: string;
@@ -97,6 +98,7 @@ export function registerCheckCommand(program: Command): void {
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--allow-outside-catalog", "follow a config file's catalog: even when it leads outside the repository")
     .option("--engines <set>", "which engines to judge against: core (the default), extended, or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
     .helpOption("-h, --help", "show this help")
@@ -115,7 +117,7 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
   const now = today(opts.today, process.env);
   // the same catalogue as `advise PROFILE`: --catalog, else the nearest config file's `catalog:`
   const { catalogFor } = await import("../catalog/shipped.js");
-  const catalog = await catalogFor({ catalog: opts.catalog, engines: opts.engines });
+  const catalog = await catalogFor({ catalog: opts.catalog, engines: opts.engines, allowOutsideCatalog: opts.allowOutsideCatalog });
   const { findRepoRoot } = await import("./reader.js");
   const cwd = process.cwd();
   const root = findRepoRoot(cwd);
