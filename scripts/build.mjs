@@ -37,8 +37,8 @@ try {
 }
 rmSync(tmp, { recursive: true, force: true });
 writeFileSync(join(root, "dist", "catalog.json"), `${JSON.stringify(catalog, null, 2)}\n`);
-// The extended catalogue: beside the bundle, read only by runs that ask for it
-// (--engines, advise engines, and the `beyond` line when the five fall short).
+// The extended catalogue: in the CLI's bundle (see below), and beside it for
+// the MCP bundle's engines tool.
 writeFileSync(join(root, "dist", "extended.json"), JSON.stringify(extended));
 
 const WRAP_START = "(function (exports, require, module, __filename, __dirname) {";
@@ -57,7 +57,8 @@ const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
     // Only modules required as CommonJS (a Proxy has no own keys for esbuild's ESM interop to copy).
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.namespace === "lazy" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
+    // (an ESM import, such as advise check --changed-since's, is left alone: its named imports need the real module)
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.namespace === "lazy" || args.kind !== "require-call" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
     b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
       contents: `let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require("node:${args.path}"))[k] });`,
       loader: "js",
@@ -122,7 +123,8 @@ await build({
     // a JSON string: V8 parses JSON faster than it builds a large object literal
     __STREAM_ADVISOR_CATALOG_JSON__: JSON.stringify(JSON.stringify(catalog)),
     __STREAM_ADVISOR_VERSION__: JSON.stringify(pkg.version),
-    __STREAM_ADVISOR_EXTENDED_FILE__: JSON.stringify("extended.json"),
+    // the extended catalogue too: every default run may look beyond the five
+    __STREAM_ADVISOR_EXTENDED_JSON__: JSON.stringify(JSON.stringify(extended)),
     "import.meta.url": "undefined",
   },
   minify: process.env.ADVISE_NO_MINIFY !== "1",

@@ -1,5 +1,5 @@
 // npm run catalog:report [-- ENGINE@VERSION] [-- --catalog DIR]: the catalogue refresh checklist
-// (docs/catalog-format.md#refreshing-the-catalogue).
+// (docs/catalog-format.md#refreshing-a-descriptor).
 import { loadCatalogDir } from "../src/catalog/load.js";
 import { catalogReport } from "../src/catalog/report.js";
 

@@ -17,7 +17,7 @@ import { loadProfile } from "../src/profile/load.js";
 
 const root = process.argv[2] ?? ".";
 const catalog = loadCatalogDir(join(root, "rules"));
-writeFileSync(join(root, "docs", "rules.md"), rulesMarkdown(catalog));
+writeFileSync(join(root, "docs", "rules.md"), rulesMarkdown(catalog, { ...catalog, engines: [...catalog.engines, ...loadEngineDir(join(root, "rules", "extended"))] }));
 writeFileSync(join(root, "docs", "engines.md"), enginesMarkdown(catalog));
 writeFileSync(join(root, "docs", "extended-engines.md"), extendedEnginesMarkdown(loadEngineDir(join(root, "rules", "extended"))));
 // The README's output sample: the table for the card-authorization profile, as the CLI prints it when piped.

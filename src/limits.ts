@@ -6,6 +6,8 @@ export const LIMITS = {
   maxFileBytes: 1024 * 1024,
   /** Deepest nesting of YAML collections. A profile needs 3. */
   maxDepth: 64,
+  /** Most keys and list items in one YAML document (a profile has about 20, an engine descriptor about 600). */
+  maxYamlEntries: 10_000,
   /** Most alias (*name) expansions in one YAML document ("billion laughs" guard). */
   maxAliasCount: 100,
   /** Most problems listed for one file before the rest are summarised. */

@@ -1,11 +1,12 @@
 // The compiled user catalogue cache (src/catalog/cache.ts): a hit only for the
 // same bytes at the same path under the same tool version; everything else is
 // read and validated again, and reported exactly as without a cache.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheDir, cacheFileFor, loadUserEngines } from "../src/catalog/cache.js";
+import { cacheDir, cacheFileFor, loadUserEngines, MAX_CACHE_BYTES } from "../src/catalog/cache.js";
 import { InputError } from "../src/diagnostics.js";
 import { loadEngineFile } from "../src/catalog/load.js";
 import { rulesDir } from "../src/catalog/shipped.js";
@@ -38,8 +39,9 @@ describe("user catalogue cache", () => {
     expect([first.hits, first.misses]).toEqual([0, 3]);
     expect(first.cacheFile).toBe(cacheFileFor(dir, env));
     expect(existsSync(first.cacheFile!)).toBe(true);
-    // the content key is the bytes themselves, kept beside the descriptors
-    expect(readFileSync(first.cacheFile!.replace(/\.json$/, ".src"), "utf8")).toBe(SRC.map((f) => readFileSync(f, "utf8")).join(""));
+    // the content key is the text itself, kept in the same file as the descriptors (one rename publishes both)
+    const cached = JSON.parse(readFileSync(first.cacheFile!, "utf8")) as { entries: Record<string, { text: string }> };
+    expect(Object.values(cached.entries).map((e) => e.text)).toEqual(SRC.map((f) => readFileSync(f, "utf8")));
     const second = await load();
     expect([second.hits, second.misses]).toEqual([3, 0]);
     expect(second.engines).toEqual(first.engines);
@@ -109,11 +111,69 @@ describe("user catalogue cache", () => {
     const r = await load();
     expect([r.hits, r.misses]).toEqual([0, 3]);
     expect((await load()).hits).toBe(3);
-    // bytes that no longer match the index (a torn write) are misses, never wrong hits
-    const src = first.cacheFile!.replace(/\.json$/, ".src");
-    writeFileSync(src, readFileSync(src, "utf8").replace("name: ksqlDB", "name: KSQLDB"));
+    // text that no longer matches the file is a miss, never a wrong hit
+    writeFileSync(first.cacheFile!, readFileSync(first.cacheFile!, "utf8").replace("name: ksqlDB", "name: KSQLDB"));
     const torn = await load();
     expect([torn.hits, torn.misses]).toEqual([2, 1]);
+  });
+
+  it("a tampered descriptor is never used: the advice does not depend on the cache (security review)", async () => {
+    const { load } = setup();
+    const first = await load();
+    const file = first.cacheFile!;
+    const pristine = readFileSync(file, "utf8");
+    type Cached = { entries: Record<string, { text: string; engine: Record<string, any> }> };
+    const tamper = (edit: (e: Record<string, any>) => void) => {
+      const c = JSON.parse(pristine) as Cached;
+      const entry = Object.values(c.entries).find((e) => e.engine.id === "pekko-streams")!;
+      edit(entry.engine);
+      writeFileSync(file, JSON.stringify(c));
+    };
+    const edits: ((e: Record<string, any>) => void)[] = [
+      (e) => Object.assign(e.latency, { floor: "garbage" }),
+      (e) => delete e.latency,
+      (e) => (e.latency.floor = null),
+      (e) => (e.processing = { __proto__: { x: 1 } }),
+      (e) => (e.processing.sql.sources = [{ url: "javascript:alert(1)", version: "1" }]),
+      (e) => (e.latency.floor = "1h"), // valid alone, but above the typical latency
+      (e) => (e.id = "spark"),
+      (e) => (e.extra = "not in the schema"),
+    ];
+    for (const edit of edits) {
+      tamper(edit);
+      const r = await load();
+      expect([r.hits, r.misses]).toEqual([2, 1]);
+      expect(r.engines.map((x) => x.engine)).toEqual(first.engines.map((x) => x.engine));
+    }
+    // the rebuilt cache is whole again
+    expect((await load()).hits).toBe(3);
+  });
+
+  it("a cache file over the size cap, a folder or a FIFO in its place only costs speed", async () => {
+    const { load } = setup();
+    const first = await load();
+    writeFileSync(first.cacheFile!, Buffer.alloc(0));
+    truncateSync(first.cacheFile!, MAX_CACHE_BYTES + 1);
+    expect((await load()).misses).toBe(3);
+    rmSync(first.cacheFile!);
+    execFileSync("mkfifo", [first.cacheFile!]);
+    expect((await load()).misses).toBe(3); // never waits for a writer; the FIFO is replaced by the new cache
+    expect((await load()).hits).toBe(3);
+  });
+
+  it("a planted file or symbolic link at any temporary name is never written through", async () => {
+    const { load, dir } = setup();
+    const first = await load();
+    const victim = join(tmp(), "victim");
+    writeFileSync(victim, "ORIGINAL");
+    // the old predictable names, and a link at the cache's own .src name of the previous format
+    for (const name of [`${first.cacheFile!.replace(/\.json$/, ".src")}.${process.pid}.tmp`, `${first.cacheFile}.${process.pid}.tmp`]) symlinkSync(victim, name);
+    writeFileSync(join(dir, "pekko-streams.yaml"), `${readFileSync(join(dir, "pekko-streams.yaml"), "utf8")}\n`);
+    const r = await load();
+    expect(r.misses).toBe(1);
+    expect(readFileSync(victim, "utf8")).toBe("ORIGINAL");
+    expect(lstatSync(first.cacheFile!).isFile()).toBe(true);
+    expect((await load()).hits).toBe(3);
   });
 
   it("lives in $XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor (a relative XDG path is ignored, as the spec says)", () => {
@@ -131,7 +191,7 @@ describe("user catalogue cache, from the command line", () => {
     const args = ["profiles/card-authorization.yaml", "--catalog", dir, "--format", "json"];
     const a = advise(args, { XDG_CACHE_HOME: cache });
     expect(a.status).toBe(0);
-    expect(readdirSync(join(cache, "stream-advisor")).filter((f) => f.startsWith("catalog-")).sort()).toEqual([expect.stringMatching(/^catalog-[0-9a-f]{16}\.json$/), expect.stringMatching(/^catalog-[0-9a-f]{16}\.src$/)]);
+    expect(readdirSync(join(cache, "stream-advisor")).filter((f) => f.startsWith("catalog-")).sort()).toEqual([expect.stringMatching(/^catalog-[0-9a-f]{16}\.json$/)]);
     const b = advise(args, { XDG_CACHE_HOME: cache });
     expect(b.stdout).toBe(a.stdout);
     const f = join(dir, "pekko-streams.yaml");

@@ -59,6 +59,25 @@ describe("the shipped catalogue", () => {
     expect(e.seedCorrections.length).toBeGreaterThan(0);
   });
 
+  const everyShipped = [...catalog.engines, ...loadEngineDir(join(rulesDir(), "extended"))];
+  it.each(everyShipped.map((e) => [e.id, e] as const))("%s: describes serving, consistency, operators and its last release", (_, e) => {
+    expect(e.serving, "serving").toBeDefined();
+    expect(e.consistency, "consistency").toBeDefined();
+    expect(e.operators, "operators").toBeDefined();
+    expect(Object.keys(e.operators ?? {}).sort()).toEqual(["aggregate", "dedupe", "enrich", "join", "window"]);
+    expect(e.maintenance.lastRelease, "maintenance.lastRelease").toBeDefined();
+    expect(e.maintenance.lastRelease!.date).toMatch(/^\d{4}-\d{2}/);
+    // the newest release of any line is never older than the line described
+    expect(e.maintenance.lastRelease!.date >= e.released).toBe(true);
+  });
+
+  it.each(everyShipped.map((e) => [e.id, e] as const))("%s: every running cost but a licence names the platforms that already cover it", (_, e) => {
+    for (const op of e.operations) {
+      if (op.kind === "licence") expect(op.platforms, op.id).toBeUndefined();
+      else expect(op.platforms?.length, op.id).toBeGreaterThan(0);
+    }
+  });
+
   it("is compiled into the bundle unchanged (dist/catalog.json is what the CLI embeds)", () => {
     const compiled = JSON.parse(readFileSync(join(__dirname, "..", "dist", "catalog.json"), "utf8"));
     expect(compiled).toEqual(JSON.parse(JSON.stringify(catalog)));

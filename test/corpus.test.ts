@@ -71,6 +71,31 @@ describe("generated hostile inputs", () => {
     expect(r.stderr).toMatch(/^.*deep-block\.yaml:\d+:\d+: nesting is deeper than 64 levels; expected a shallow YAML mapping\n$/);
   });
 
+  it("deep block nesting (1,300 nested '- ') gets the nesting limit, not a stack overflow", () => {
+    const p = write("deep-seq.yaml", `version: 1\nlatency: 10ms\nthroughput: 20k/s\nname:\n${Array.from({ length: 1299 }, (_, i) => `${" ".repeat(i + 1)}- \n`).join("")}`);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${p}:68:65: nesting is deeper than 64 levels; expected a shallow YAML mapping\n`);
+    const q = write("deep-inline.yaml", `version: 1\nlatency: 10ms\nthroughput: 20k/s\nname:\n  ${"- ".repeat(5000)}x\n`);
+    const s = run([q]);
+    expectLocatedFailure(s);
+    expect(s.stderr).toMatch(/deep-inline\.yaml:5:\d+: nesting is deeper than 64 levels; expected a shallow YAML mapping\n$/);
+  });
+
+  it("40,000 keys are refused by their count before parsing (the parse grew with the square of the keys)", () => {
+    const p = write("many-keys.yaml", `version: 1\nlatency: 10ms\nthroughput: 20k/s\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: 1\n`).join("")}`);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toBe(`${p}:10001:6: holds more than 10000 keys and list items; expected a profile, ADR block or catalogue file of ordinary size\n`);
+  });
+
+  it("a flow list of 100,000 items is refused by its count", () => {
+    const p = write("many-items.yaml", `version: 1\nlatency: 10ms\nthroughput: 20k/s\nsources: [${Array.from({ length: 100_000 }, () => "k").join(",")}]\n`);
+    const r = run([p]);
+    expectLocatedFailure(r);
+    expect(r.stderr).toMatch(/many-items\.yaml:4:\d+: holds more than 10000 keys and list items/);
+  });
+
   it("a binary file is named as such, with the position of the first NUL", () => {
     const p = write("binary.yaml", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x0a, 0x41, 0x00, 0x01]));
     const r = run([p]);

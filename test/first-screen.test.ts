@@ -90,7 +90,9 @@ describe.skipIf(!script)("on a terminal", () => {
     spawnSync("script", ["-qc", `stty cols ${cols} rows 60; "${process.execPath}" "${CLI}" ${args}`, "/dev/null"], {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", COLUMNS: undefined },
+      // no pager (that would wait for a key), and a screen tall enough for the whole first screen
+      env: { ...process.env, NO_COLOR: "1", COLUMNS: undefined, LINES: undefined, ADVISE_PAGER: "cat" },
+      timeout: 20_000,
     }).stdout.replace(/\r/g, "");
   it("the first screen answers: recommendation, table, what would change; no reasons", () => {
     const out = onTty("profiles/card-authorization.yaml", 90);

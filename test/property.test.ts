@@ -103,3 +103,61 @@ describe("random mutations of a valid profile", () => {
     );
   });
 });
+
+describe("hostile shapes (security review)", () => {
+  // the heading regular expression the scanner replaced: the same answer on every short line
+  const OLD_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+  it("the linear heading parser agrees with the old heading regex", async () => {
+    const { parseHeading } = await import("../src/check/reader.js");
+    const line = fc.array(fc.constantFrom(" ", "\t", "#", "a", "b"), { maxLength: 14 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(line, (l) => {
+        const old = OLD_HEADING.exec(l);
+        const got = parseHeading(l);
+        expect(got === undefined).toBe(old === null);
+        if (old && got) {
+          expect(got.level).toBe(old[1]!.length);
+          expect(got.text).toBe((old[2] ?? "").trim());
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a key repeated in any spelling (plain, quoted, through an alias) is a located duplicate", () => {
+    const spelling = fc.constantFrom("latency", '"latency"', "'latency'", "*k");
+    fc.assert(
+      fc.property(spelling, (second) => {
+        const text = `version: 1\n&k latency: 10ms\nthroughput: 20k/s\n${second} : 5ms\n`;
+        try {
+          loadProfile(parseYaml({ file: "p.yaml", text }));
+          expect.unreachable("a duplicate key was accepted");
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as InputError).diagnostics[0]).toMatchObject({ line: 4, col: 1, message: "duplicate key 'latency'" });
+        }
+      }),
+    );
+  });
+
+  it("nesting and entry counts are refused before parsing, with a located message", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 65, max: 3000 }), fc.constantFrom("seq", "map", "inline"), (depth, shape) => {
+        const body =
+          shape === "seq"
+            ? Array.from({ length: depth }, (_, i) => `${" ".repeat(i + 1)}- \n`).join("")
+            : shape === "map"
+              ? Array.from({ length: depth }, (_, i) => `${" ".repeat(i + 1)}k${i}:\n`).join("")
+              : `  ${"- ".repeat(depth)}x\n`;
+        try {
+          parseYaml({ file: "p.yaml", text: `version: 1\nname:\n${body}` });
+          expect.unreachable("deep nesting was accepted");
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as InputError).diagnostics[0]!.message).toBe("nesting is deeper than 64 levels");
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -2,12 +2,12 @@
 // a tampered cache folder and a misbehaving MCP client. Each input must get a
 // located message and exit 2 (or a JSON-RPC error), never a stack trace,
 // nothing read or written outside where the user said, no secret echoed.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { advise, CLI_ROOT } from "./cli-helpers.js";
+import { advise, CLI, CLI_ROOT, TODAY_ENV } from "./cli-helpers.js";
 
 const tmp = (name = "sec") => mkdtempSync(join(tmpdir(), `advise-${name}-`));
 const PROFILE = join(CLI_ROOT, "test", "fixtures", "adr", "profiles", "card-authorization.yaml");
@@ -106,5 +106,213 @@ describe(".adr-dir is a file the repository controls (rows 1, 18)", () => {
     const r = advise(["check"], {}, undefined, dir);
     expect(r.stdout).toContain("PASS  docs/decisions/0001-a.md");
     expect(r.status).toBe(0);
+  });
+});
+
+describe("inputs that made the parsers slow (rows 2, 3)", () => {
+  it("an ADR heading of 200,000 spaces is read in linear time (the heading regex backtracked for minutes)", () => {
+    const dir = repo();
+    writeFileSync(join(dir, "docs", "decisions", "h.md"), `# a${" ".repeat(200_000)}x\n`);
+    const r = advise(["check", "docs/decisions/h.md", "--allow-empty"], {}, undefined, dir);
+    expect(r.error).toBeUndefined(); // the spawn's timeout is the hang guard
+    expect(r.status).toBe(0);
+  });
+
+  it("an ADR block with 20,000 keys is refused by the key count", () => {
+    const dir = repo();
+    const keys = Array.from({ length: 20_000 }, (_, i) => `    k${i}: 1\n`).join("");
+    writeFileSync(join(dir, "docs", "decisions", "0002-keys.md"), `---\nstream-advisor:\n  chosen: akka-streams\n  profile:\n    version: 1\n${keys}---\n# k\n`);
+    const r = advise(["check", "docs/decisions/0002-keys.md", "--format", "json"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("holds more than 10000 keys and list items");
+  });
+});
+
+describe("files that are not regular files (rows 4, 11)", () => {
+  const fifo = (dir: string, name: string) => {
+    const p = join(dir, name);
+    execFileSync("mkfifo", [p]);
+    return p;
+  };
+
+  it("a FIFO as a profile, an ADR or an ADR's profile is refused without waiting for a writer", () => {
+    const dir = repo();
+    fifo(dir, "p.yaml");
+    let r = advise(["p.yaml"], {}, undefined, dir);
+    expect(r.error).toBeUndefined(); // the spawn's timeout is the hang guard
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("p.yaml: is not a regular file (a FIFO); expected a regular file, or - for standard input\n");
+    fifo(join(dir, "docs", "decisions"), "0009-fifo.md");
+    r = advise(["check", "docs/decisions/0009-fifo.md"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("is not a regular file (a FIFO)");
+    fifo(join(dir, "profiles"), "fifo.yaml");
+    writeFileSync(join(dir, "docs", "decisions", "0002-b.md"), "---\nstream-advisor:\n  profile: ../../profiles/fifo.yaml\n  chosen: akka-streams\n---\n# b\n");
+    r = advise(["check", "docs/decisions/0002-b.md"], {}, undefined, dir);
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("is not a regular file (a FIFO)");
+  });
+
+  it("--output-file onto a device node, a FIFO or a link to one is refused and the node kept", () => {
+    const dir = repo();
+    const f = fifo(dir, "out.fifo");
+    symlinkSync("/dev/null", join(dir, "null-link"));
+    for (const target of [f, "/dev/null", join(dir, "null-link")]) {
+      const r = advise(["check", "--format", "sarif", "-o", target], {}, undefined, dir);
+      expect(r.error).toBeUndefined();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/: is not a regular file \((a FIFO|a device)\); it is never replaced; expected a file path for the report/);
+    }
+    expect(lstatSync(f).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, "null-link")).isSymbolicLink()).toBe(true);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+});
+
+describe("standard output that cannot be written (row 10)", () => {
+  it.skipIf(!existsSync("/dev/full"))("/dev/full: one line on stderr, exit 2, no stack trace, in every command and format", () => {
+    const dir = repo();
+    const cases = [["profiles/p.yaml"], ["profiles/p.yaml", "--format", "json"], ["profiles/p.yaml", "--format", "markdown"], ["check"], ["check", "--format", "sarif"], ["engines"], ["--help"]];
+    for (const args of cases) {
+      const full = openSync("/dev/full", "w");
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, stdio: ["ignore", full, "pipe"], encoding: "utf8", timeout: 20_000, env: { ...process.env, NO_COLOR: "1", ...TODAY_ENV } });
+      closeSync(full);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toBe("advise: cannot write the output (no space left on device)\n");
+    }
+  });
+});
+
+describe("a config file's catalog: stays inside the repository (row 6)", () => {
+  function setupOutside() {
+    const top = tmp("cfg");
+    mkdirSync(join(top, "outside", "kube"), { recursive: true });
+    writeFileSync(join(top, "outside", "kube", "config.yaml"), 'id: "TOKEN-SECRET"\nname: x\nversion: "1"\nreleased: "2026-01-01"\nasOf: "2026-01-01"\nhomepage: "PASSWORD=hunter2"\nsummary: x\n');
+    const dir = join(top, "repo");
+    mkdirSync(join(dir, ".git"), { recursive: true });
+    copyFileSync(PROFILE, join(dir, "p.yaml"));
+    return { top, dir };
+  }
+
+  it("an absolute path or a .. path is refused at its line, nothing read or quoted", () => {
+    const { top, dir } = setupOutside();
+    for (const written of [join(top, "outside", "kube"), "../outside/kube"]) {
+      writeFileSync(join(dir, ".advise.yaml"), `catalog: ${written}\n`);
+      for (const args of [["p.yaml"], ["check"], ["p.yaml", "--format", "json"]]) {
+        const r = advise(args, {}, undefined, dir);
+        expect(r.status).toBe(2);
+        expect(r.stdout + r.stderr).not.toMatch(/SECRET|hunter2/);
+        expect(r.stderr).toContain(`.advise.yaml:1:10: catalog: '${written}' leads outside the repository`);
+        noTrace(r);
+      }
+    }
+  });
+
+  it("a symbolic link inside the repository that leads outside is refused too", () => {
+    const { top, dir } = setupOutside();
+    symlinkSync(join(top, "outside", "kube"), join(dir, "cat"));
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: cat\n");
+    const r = advise(["p.yaml"], {}, undefined, dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("catalog: 'cat' leads outside the repository");
+  });
+
+  it("--allow-outside-catalog is the explicit opt-in; --catalog DIR is the user's own word", () => {
+    const { top, dir } = setupOutside();
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: ../outside/kube\n");
+    const opted = advise(["p.yaml", "--allow-outside-catalog"], {}, undefined, dir);
+    expect(opted.stderr).toContain("outside/kube/config.yaml"); // read, because the user asked
+    const cat = join(top, "usercat");
+    mkdirSync(cat);
+    copyFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), join(cat, "pekko-streams.yaml"));
+    const given = advise(["p.yaml", "--catalog", cat], {}, undefined, dir);
+    expect(given.status).toBe(0);
+  });
+
+  it("a catalogue folder inside the repository still works", () => {
+    const { dir } = setupOutside();
+    mkdirSync(join(dir, "cat"));
+    copyFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), join(dir, "cat", "pekko-streams.yaml"));
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: cat\n");
+    const r = advise(["p.yaml", "--format", "json"], {}, undefined, dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("pekko-streams");
+  });
+
+  it("advise mcp refuses to start on a config whose catalog: leads outside --root, and never reads a config above it", () => {
+    const { top, dir } = setupOutside();
+    writeFileSync(join(dir, ".advise.yaml"), "catalog: ../outside/kube\n");
+    const r = advise(["mcp", "--root", dir], {}, "", top);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("leads outside the folder advise works in");
+    expect(r.stderr).not.toMatch(/SECRET|hunter2/);
+    // a config above the folder served is not looked at
+    rmSync(join(dir, ".advise.yaml"));
+    writeFileSync(join(top, ".advise.yaml"), "catalog: outside/kube\n");
+    const above = advise(["mcp", "--root", dir], {}, "", top);
+    expect(above.status).toBe(0);
+    expect(above.stderr).not.toMatch(/SECRET|hunter2|config\.yaml/);
+  });
+});
+
+describe("advise mcp: malformed and oversized messages get JSON-RPC errors (rows 7, 16)", () => {
+  const init = '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}';
+  function session(lines: string[]) {
+    const r = advise(["mcp"], {}, `${[init, ...lines].join("\n")}\n`, repo());
+    const replies = r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: unknown; error?: { code: number; message: string }; result?: unknown });
+    return { r, replies, byId: (id: unknown) => replies.find((x) => x.id === id) };
+  }
+
+  it("each malformed message is answered with the code JSON-RPC specifies, and the server keeps serving", () => {
+    const { r, replies, byId } = session([
+      "{not json",
+      "42",
+      "[]",
+      '{"jsonrpc":"2.0","id":1}',
+      '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":null}',
+      '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"advise","arguments":[1,2]}}',
+      '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":{"x":1}}}',
+      '{"jsonrpc":"2.0","id":{"x":1},"method":"tools/list"}',
+      '{"jsonrpc":"2.0","id":5,"method":"tools/list"}',
+    ]);
+    expect(r.status).toBe(0);
+    const anonymous = replies.filter((x) => x.id === null).map((x) => x.error!.code);
+    expect(anonymous).toEqual([-32700, -32600, -32600, -32600]);
+    expect(byId(1)!.error!.code).toBe(-32600);
+    expect(byId(2)!.error!.code).toBe(-32602);
+    expect(byId(3)!.error).toEqual({ code: -32602, message: "Invalid params for tools/call: arguments: Invalid input: expected record, received array" });
+    expect(byId(4)!.error!.code).toBe(-32602);
+    expect(byId(5)!.result).toBeDefined();
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("a message over 10 MiB is answered with an error for its id and the next one is served", () => {
+    const big = `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"advise","arguments":{"profile":"${"x".repeat(11_000_000)}"}}}`;
+    const { r, byId } = session([big, '{"jsonrpc":"2.0","id":7,"method":"tools/list"}']);
+    expect(byId(6)!.error).toEqual({ code: -32600, message: "Invalid Request: the message is too large (more than 10485760 bytes)" });
+    expect(byId(7)!.result).toBeDefined();
+    expect(r.stderr).toContain("advise mcp: a message over 10485760 bytes was dropped");
+  });
+
+  it("a FIFO as the path of a tool call is refused without freezing the server (row 11)", () => {
+    const dir = repo();
+    execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
+    const call = '{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"validate_profile","arguments":{"path":"fifo.yaml"}}}';
+    const r = advise(["mcp"], {}, `${init}\n${call}\n`, dir);
+    expect(r.error).toBeUndefined();
+    const reply = r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: number; result?: { structuredContent?: unknown; content: { text: string }[] } }).find((x) => x.id === 8)!;
+    expect(JSON.stringify(reply.result)).toContain("is not a regular file (a FIFO)");
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("standard output on a full device: one line on stderr and exit 2 (row 10)", () => {
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [CLI, "mcp"], { cwd: repo(), input: `${init}\n`, stdio: ["pipe", full, "pipe"], encoding: "utf8", timeout: 20_000 });
+    closeSync(full);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("advise mcp: cannot write to standard output (no space left on device)");
+    expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });

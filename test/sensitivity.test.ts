@@ -155,3 +155,19 @@ describe("the verdict cache", () => {
     expect(total).toBeGreaterThan(100);
   });
 });
+
+describe("replays shared by the profiles of one run", () => {
+  it("give every example profile the sensitivity list it gets on its own, in any order", () => {
+    const texts = profiles.map((f) => readFileSync(join(dir, f), "utf8"));
+    const load = (f: string, text: string) => loadProfile(parseYaml({ file: f, text }));
+    // alone: a catalogue of its own (a fresh identity) per profile, so nothing is shared
+    const alone = profiles.map((f, i) => evaluate(load(f, texts[i]!), structuredClone(catalog)).sensitivity);
+    // in one run, forwards and backwards, on one catalogue (so one replay cache)
+    const shared = structuredClone(catalog);
+    const forwards = profiles.map((f, i) => evaluate(load(f, texts[i]!), shared).sensitivity);
+    const backwards = [...profiles.keys()].reverse().map((i) => evaluate(load(profiles[i]!, texts[i]!), shared).sensitivity).reverse();
+    expect(forwards).toEqual(alone);
+    expect(backwards).toEqual(alone);
+    expect(alone.flat().length).toBeGreaterThan(20);
+  });
+});

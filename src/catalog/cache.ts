@@ -7,13 +7,18 @@
 // a cache (problems are never cached). Failing to read or write the cache
 // costs only speed.
 //
-// The content key is the bytes themselves, kept beside the descriptors in a
-// .src file and compared exactly: cheaper than a hash (loading node:crypto
-// alone costs a few milliseconds) and never fooled by a collision.
+// The cache folder is not trusted: every cached descriptor is validated again
+// with the catalogue schema and the loader's checks before it is used, and an
+// entry that fails (edited, truncated, from another build) is dropped and
+// compiled afresh, silently; so the advice never depends on the cache. The
+// content key is the file's text itself, kept in the same JSON file as its
+// descriptor (one file, written under a random name with O_EXCL and renamed
+// into place in one step) and compared exactly: never fooled by a collision.
 
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { basename, isAbsolute, join, resolve } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { LIMITS } from "../limits.js";
 import { engineFiles } from "./files.js";
@@ -24,19 +29,20 @@ interface CacheFile {
   format: typeof FORMAT;
   /** the tool version that validated the entries: another version ignores them */
   tool: string;
-  /** absolute engine file path to where its bytes are in the .src file, and its validated descriptor */
+  /** absolute engine file path to the file's text and its validated descriptor */
   entries: Record<string, Entry>;
 }
 
 interface Entry {
-  /** the file's bytes are src[offset, offset + length) */
-  offset: number;
-  length: number;
+  /** the file's bytes, as UTF-8 text (a descriptor that validated is UTF-8) */
+  text: string;
   engine: Engine;
 }
 
-const FORMAT = "stream-advisor/catalog-cache@2";
+const FORMAT = "stream-advisor/catalog-cache@3";
 
+/** Largest cache file read or written: a catalogue of a few hundred descriptors takes a few MB. */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 export interface CacheOptions {
   /** the tool version the entries are valid for */
   version: string;
@@ -84,7 +90,7 @@ export function cacheFileFor(dir: string, env?: NodeJS.ProcessEnv): string | und
 function bytesOf(path: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > LIMITS.maxFileBytes) return undefined;
     const buf = Buffer.allocUnsafe(st.size);
@@ -102,17 +108,55 @@ function bytesOf(path: string): Buffer | undefined {
   }
 }
 
-/** The cached descriptors, each with the exact bytes it was validated from. */
-function readCache(file: string | undefined, version: string): Map<string, { bytes: Buffer; engine: Engine }> {
-  const out = new Map<string, { bytes: Buffer; engine: Engine }>();
+/** A regular file's bytes, or undefined when it is missing, not a regular file or over maxBytes. */
+function smallFile(path: string, maxBytes: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, buf, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * A cached descriptor as the loader would have made it from the file at `path`,
+ * or undefined: validated by the same schema and checks (the schema's output is
+ * used, so nothing the schema does not know is kept).
+ */
+async function trusted(path: string, engine: unknown): Promise<Engine | undefined> {
+  try {
+    const [{ engineSchema }, { engineProblems }] = await Promise.all([import("./schema.js"), import("./load.js")]);
+    const parsed = engineSchema.safeParse(engine);
+    if (!parsed.success) return undefined;
+    return engineProblems(parsed.data, basename(path)).length === 0 ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached entries of the right format and version, each with the exact bytes it was validated from (descriptors not yet checked). */
+function readCache(file: string | undefined, version: string): Map<string, { bytes: Buffer; engine: unknown }> {
+  const out = new Map<string, { bytes: Buffer; engine: unknown }>();
   if (!file) return out;
   try {
-    const c = JSON.parse(readFileSync(file, "utf8")) as Partial<CacheFile>;
-    if (c.format !== FORMAT || c.tool !== version || !c.entries || typeof c.entries !== "object") return out;
-    const src = readFileSync(`${file.slice(0, -".json".length)}.src`);
+    const raw = smallFile(file, MAX_CACHE_BYTES);
+    if (!raw) return out;
+    const c = JSON.parse(raw.toString("utf8")) as Partial<CacheFile>;
+    if (c.format !== FORMAT || c.tool !== version || !c.entries || typeof c.entries !== "object" || Array.isArray(c.entries)) return out;
     for (const [path, e] of Object.entries(c.entries)) {
-      const ok = e && Number.isInteger(e.offset) && Number.isInteger(e.length) && e.offset >= 0 && e.offset + e.length <= src.length && e.engine && typeof e.engine === "object" && typeof e.engine.id === "string";
-      if (ok) out.set(path, { bytes: src.subarray(e.offset, e.offset + e.length), engine: e.engine });
+      if (e && typeof e === "object" && typeof e.text === "string" && e.engine && typeof e.engine === "object") out.set(path, { bytes: Buffer.from(e.text, "utf8"), engine: e.engine });
     }
   } catch {
     // no cache yet, or unreadable: compile afresh
@@ -120,33 +164,35 @@ function readCache(file: string | undefined, version: string): Map<string, { byt
   return out;
 }
 
-/** Both files, each written whole and renamed into place; a reader that sees a new index with old bytes just misses. */
+/**
+ * One file, written whole under a random name (created exclusively: a planted
+ * file or symbolic link there is never written through) and renamed into place:
+ * a reader sees the old cache or the new one, never half of each.
+ */
 function writeCache(file: string, version: string, entries: Map<string, { bytes: Buffer; engine: Engine }>): void {
-  const srcFile = `${file.slice(0, -".json".length)}.src`;
-  const tmps = [`${srcFile}.${process.pid}.tmp`, `${file}.${process.pid}.tmp`];
+  const tmp = `${file}.${process.pid}.${randomBytes(8).toString("hex")}.tmp`;
+  let fd: number | undefined;
   try {
-    mkdirSync(join(file, ".."), { recursive: true });
+    mkdirSync(join(file, ".."), { recursive: true, mode: 0o700 });
     const index: Record<string, Entry> = {};
-    const chunks: Buffer[] = [];
-    let offset = 0;
-    for (const [path, e] of entries) {
-      index[path] = { offset, length: e.bytes.length, engine: e.engine };
-      chunks.push(e.bytes);
-      offset += e.bytes.length;
-    }
-    const body: CacheFile = { format: FORMAT, tool: version, entries: index };
-    writeFileSync(tmps[0]!, Buffer.concat(chunks));
-    writeFileSync(tmps[1]!, JSON.stringify(body));
-    renameSync(tmps[0]!, srcFile);
-    renameSync(tmps[1]!, file);
+    for (const [path, e] of entries) index[path] = { text: e.bytes.toString("utf8"), engine: e.engine };
+    const body = Buffer.from(JSON.stringify({ format: FORMAT, tool: version, entries: index } satisfies CacheFile), "utf8");
+    if (body.length > MAX_CACHE_BYTES) return;
+    fd = openSync(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), 0o600);
+    let done = 0;
+    while (done < body.length) done += writeSync(fd, body, done, body.length - done);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+    // the byte file of the previous format, if one is left
+    rmSync(`${file.slice(0, -".json".length)}.src`, { force: true });
   } catch {
     // a read-only home or a full disk: run without a cache
-    for (const t of tmps) {
-      try {
-        rmSync(t, { force: true });
-      } catch {
-        // nothing to clean up
-      }
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean up
     }
   }
 }
@@ -167,10 +213,11 @@ export async function loadUserEngines(dir: string, options: CacheOptions): Promi
     const key = resolve(file);
     const bytes = bytesOf(file);
     const entry = bytes ? cached.get(key) : undefined;
-    if (bytes && entry && entry.bytes.equals(bytes)) {
+    const engine = bytes && entry && entry.bytes.equals(bytes) ? await trusted(key, entry.engine) : undefined;
+    if (bytes && engine) {
       hits++;
-      fresh.set(key, { bytes, engine: entry.engine });
-      found.push({ file, engine: entry.engine });
+      fresh.set(key, { bytes, engine });
+      found.push({ file, engine });
     } else {
       found.push({ file, key, ...(bytes ? { bytes } : {}) });
     }

@@ -6,6 +6,7 @@
 import type { Profile } from "../profile/load.js";
 import type { Fact, Route, Source } from "./schema.js";
 import { conditionSchema } from "./schema.js";
+import { parseDuration } from "../units.js";
 
 export type Condition = import("zod/mini").output<typeof conditionSchema>;
 
@@ -19,8 +20,13 @@ export interface Held {
 
 const notAmong = (named: readonly string[], allowed: readonly string[] | undefined) => (allowed ? named.filter((x) => !allowed.includes(x)) : []);
 
-/** Whether `when` holds for the profile, and what of it does not. */
-export function holds(when: Condition, profile: Profile): Held {
+/** A distribution's name as a platform id: "the Databricks Runtime" -> "databricks-runtime", and its first word ("databricks") is accepted too (vendorId). */
+function vendorId(distribution: string): string {
+  return distribution.replace(/^the /i, "").split(/\s+/)[0]!.toLowerCase();
+}
+
+/** Whether `when` holds for the profile, and what of it does not. `platform`: the engine's id (a distribution holds where the team runs the engine). */
+export function holds(when: Condition, profile: Profile, platform?: string): Held {
   const unmet: string[] = [];
   const src = notAmong(profile.sources, when.sources);
   if (src.length) unmet.push(`it reads only ${when.sources!.join(", ")}, not ${src.join(", ")}`);
@@ -29,13 +35,20 @@ export function holds(when: Condition, profile: Profile): Held {
   const ops = notAmong(profile.operations, when.operations);
   if (ops.length) unmet.push(`it runs ${when.operations!.length ? `only ${when.operations!.join(", ")}` : "no stateful operation"}, not ${ops.join(", ")}`);
   if (when.exactlyOnce === false && profile.exactlyOnce) unmet.push("it does not give exactly-once results");
-  if (when.distribution !== undefined && profile.license === "open-source") unmet.push(`it exists only in ${when.distribution}, a proprietary distribution, not under license: open-source`);
+  if (when.latencyBelow !== undefined && profile.latency.ms >= parseDuration(when.latencyBelow)!.ms) unmet.push(`a team turns it on only for budgets under ${when.latencyBelow}, not ${profile.latency.text}`);
+  if (when.distribution !== undefined) {
+    // a vendor's proprietary distribution is a product the team buys: never under license: open-source,
+    // and assumed only where the team already runs the engine (platforms names it, or the vendor)
+    if (profile.license === "open-source") unmet.push(`it exists only in ${when.distribution}, a proprietary distribution, not under license: open-source`);
+    else if (!platform || !(profile.platforms.includes(platform) || profile.platforms.includes(vendorId(when.distribution))))
+      unmet.push(`it exists only in ${when.distribution}, a proprietary distribution the profile's platforms do not name`);
+  }
   return { holds: unmet.length === 0, unmet, ...(when.distribution !== undefined ? { distribution: when.distribution } : {}) };
 }
 
 /** The profile inputs any condition can read: rules that resolve variants add it to their key. */
 export function conditionKey(p: Profile): string {
-  return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}`;
+  return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${p.latency.ms}`;
 }
 
 /** A fact's value for one profile: its own, or a better variant's that holds. */
@@ -64,11 +77,11 @@ export function missed(name: string | undefined, unmet: string[]): string {
  * `condition` says why; when the value holds only in a vendor's distribution,
  * it says so.
  */
-export function resolveFact(fact: Pick<Fact, "route" | "needs" | "note" | "sources" | "variants">, profile: Profile, value: (r: Route) => number): Resolved {
+export function resolveFact(fact: Pick<Fact, "route" | "needs" | "note" | "sources" | "variants">, profile: Profile, value: (r: Route) => number, platform?: string): Resolved {
   let best: Resolved = { route: fact.route, needs: fact.needs, note: fact.note, sources: fact.sources, condition: "" };
   let bestMissed: { v: number; words: string; sources: Source[] } | undefined;
   for (const variant of fact.variants ?? []) {
-    const h = holds(variant.when, profile);
+    const h = holds(variant.when, profile, platform);
     const v = value(variant.route);
     if (h.holds && v > value(best.route)) {
       best = { route: variant.route, needs: variant.needs, note: variant.note, sources: variant.sources, condition: h.distribution ? onlyIn(variant.name, h.distribution) : "" };

@@ -36,27 +36,38 @@ export function loadEngineFile(path: string): Engine {
     throw new InputError([{ file: src.file, line: 1, col: 1, message: "this looks like a profile, not an engine descriptor", expected: "an engine descriptor (docs/catalog-format.md); pass profiles as `advise PROFILE`, and only engine files with --catalog" }]);
   }
   const engine = validateYaml(engineSchema, src);
-  const at = locator(src, []);
+  const problems = engineProblems(engine, basename(path), src.file, locator(src, []));
+  if (problems.length) throw new InputError(problems);
+  return engine;
+}
+
+/**
+ * What the schema cannot see in a valid descriptor: an id that does not match
+ * its file name, a floor above the typical latency, connectors and facts
+ * reached through another system without saying which. Also run on every
+ * cached descriptor before it is used (cache.ts). `at` locates a path in the
+ * YAML (no position for a cached descriptor).
+ */
+export function engineProblems(engine: Engine, fileName: string, file: string = fileName, at: (path: (string | number)[]) => { line?: number; col?: number } = () => ({})): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const stem = basename(path).replace(/\.ya?ml$/, "");
-  if (engine.id !== stem) problems.push({ file: src.file, ...at(["id"]), message: `id '${engine.id}' does not match the file name '${basename(path)}'`, expected: `id: ${stem}, or the file renamed to ${engine.id}.yaml` });
+  const stem = fileName.replace(/\.ya?ml$/, "");
+  if (engine.id !== stem) problems.push({ file, ...at(["id"]), message: `id '${engine.id}' does not match the file name '${fileName}'`, expected: `id: ${stem}, or the file renamed to ${engine.id}.yaml` });
   const floor = parseDuration(engine.latency.floor)!.ms;
   const typical = parseDuration(engine.latency.typical)!.ms;
-  if (floor > typical) problems.push({ file: src.file, ...at(["latency", "floor"]), message: `latency floor ${engine.latency.floor} is above the typical ${engine.latency.typical}`, expected: "a floor at most the typical latency" });
+  if (floor > typical) problems.push({ file, ...at(["latency", "floor"]), message: `latency floor ${engine.latency.floor} is above the typical ${engine.latency.typical}`, expected: "a floor at most the typical latency" });
   const opIds = new Set(engine.operations.map((o) => o.id));
   for (const [kind, c] of Object.entries(engine.connectors)) {
     const external = [c.source, c.sink, c.batchSource, c.batchSink].includes("external");
-    if (c.via !== undefined && !opIds.has(c.via)) problems.push({ file: src.file, ...at(["connectors", kind, "via"]), message: `'${c.via}' is not one of this engine's operations`, expected: opIds.size ? `one of ${[...opIds].join(", ")}` : "an entry in operations: with that id" });
-    if (external && c.via === undefined) problems.push({ file: src.file, ...at(["connectors", kind]), message: `connectors.${kind} is reached through another system (route external) but does not say which`, expected: "via: the id of the operations entry the team would run (e.g. kafka-connect)" });
+    if (c.via !== undefined && !opIds.has(c.via)) problems.push({ file, ...at(["connectors", kind, "via"]), message: `'${c.via}' is not one of this engine's operations`, expected: opIds.size ? `one of ${[...opIds].join(", ")}` : "an entry in operations: with that id" });
+    if (external && c.via === undefined) problems.push({ file, ...at(["connectors", kind]), message: `connectors.${kind} is reached through another system (route external) but does not say which`, expected: "via: the id of the operations entry the team would run (e.g. kafka-connect)" });
   }
   engine.operations.forEach((o, i) => {
-    if (o.kind === "broker" && o.endpoint === undefined) problems.push({ file: src.file, ...at(["operations", i]), message: `operations.${o.id} is a broker but does not say which endpoint it is`, expected: "endpoint: the connector kind the engine cannot run without (e.g. kafka)" });
+    if (o.kind === "broker" && o.endpoint === undefined) problems.push({ file, ...at(["operations", i]), message: `operations.${o.id} is a broker but does not say which endpoint it is`, expected: "endpoint: the connector kind the engine cannot run without (e.g. kafka)" });
   });
   forEachFact(engine, (path, f) => {
-    if (f.route === "external" && f.needs === undefined) problems.push({ file: src.file, ...at(path), message: `${path.join(".")} is reached through another system (route external) but does not say which`, expected: "needs: the system the team would run, in words (e.g. a Kafka Connect cluster)" });
+    if (f.route === "external" && f.needs === undefined) problems.push({ file, ...at(path), message: `${path.join(".")} is reached through another system (route external) but does not say which`, expected: "needs: the system the team would run, in words (e.g. a Kafka Connect cluster)" });
   });
-  if (problems.length) throw new InputError(problems);
-  return engine;
+  return problems;
 }
 
 /** Every graded fact of a descriptor with its path (processing.sql, managed.aws, batch, ...). */

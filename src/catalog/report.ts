@@ -25,7 +25,8 @@ export function factRefs(engine: Engine): FactRef[] {
     }
     if (!node || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
-    if (Array.isArray(o.sources)) out.push({ path: path.join("."), checked: typeof o.checked === "string" ? o.checked : engine.asOf, sources: o.sources as Source[] });
+    // a condition (`when`) lists connector kinds under `sources`: only lists of {url, version} are a fact's sources
+    if (Array.isArray(o.sources) && o.sources.every((x) => x && typeof x === "object")) out.push({ path: path.join("."), checked: typeof o.checked === "string" ? o.checked : engine.asOf, sources: o.sources as Source[] });
     for (const [k, v] of Object.entries(o)) if (k !== "sources" && v && typeof v === "object") walk(v, [...path, k]);
   };
   walk(engine, []);

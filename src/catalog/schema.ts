@@ -36,7 +36,8 @@ const connectorKinds = z.array(z.enum(CONNECTOR_KINDS)).check(z.minLength(1));
  * must hold for the profile: `sources`, `sinks`: every source (sink) the
  * profile names is one of these; `operations`: every stateful operation the
  * profile names is one of these; `exactlyOnce: false`: the profile does not
- * need exactly-once; `distribution`: the capability exists only in this
+ * need exactly-once; `latencyBelow`: the budget is below this (a mode a team
+ * turns on only when the budget needs it); `distribution`: the capability exists only in this
  * vendor's proprietary distribution, so it never holds under
  * `license: open-source` and the reason names the vendor.
  */
@@ -45,6 +46,8 @@ export const conditionSchema = z.strictObject({
   sinks: z.optional(connectorKinds),
   operations: z.optional(z.array(z.enum(OPERATIONS))),
   exactlyOnce: z.optional(z.literal(false)),
+  /** holds only for budgets below this: a mode a team turns on only when the budget needs it (it costs resources of its own) */
+  latencyBelow: z.optional(duration),
   distribution: z.optional(z.string().check(z.minLength(1), z.maxLength(120))),
 });
 
@@ -134,6 +137,27 @@ const operationSchema = z.strictObject({
   sources,
 });
 
+/**
+ * One place where an engine's releases are published, for `npm run catalog:releases`: Maven Central
+ * coordinates, a PyPI project, or a GitHub repository's releases (with the tag's shape where it is
+ * not `v1.2.3` or `1.2.3`, as `v{version}-ksqldb`). Exactly one of maven, pypi, github; why a
+ * location is listed (or which one to trust) goes in a YAML comment: it is not a fact.
+ */
+export const releaseSchema = z
+  .strictObject({
+    maven: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { error: "expected Maven coordinates groupId:artifactId such as org.apache.flink:flink-streaming-java" }))),
+    pypi: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?$/, { error: "expected a PyPI project name such as bytewax" }))),
+    github: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, { error: "expected a GitHub repository owner/name such as risingwavelabs/risingwave" }))),
+    /** only releases of this line count (`0` for 0.x, `1.7` for 1.7.x): for a descriptor of an older line, or a repository whose other tags are not the engine's releases */
+    line: z.optional(z.string().check(z.regex(/^\d+(\.\d+)?$/, { error: "expected a release line such as 1 or 1.7" }))),
+    /** for github: the release tag's shape, `{version}` standing for the version (default: v{version} or {version}) */
+    tag: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]*\{version\}[A-Za-z0-9._-]*$/, { error: "expected a tag shape with {version} in it, such as v{version}-ksqldb" }))),
+  })
+  .check(
+    z.refine((r) => [r.maven, r.pypi, r.github].filter((x) => x !== undefined).length === 1, { error: "expected exactly one of maven (groupId:artifactId), pypi (a project) or github (owner/name)" }),
+    z.refine((r) => r.tag === undefined || r.github !== undefined, { error: "expected `tag` only beside `github`" }),
+  );
+
 const managedFact = z.extend(factSchema, { offering: z.optional(z.string().check(z.maxLength(200))) });
 
 export const engineSchema = z.strictObject({
@@ -149,6 +173,12 @@ export const engineSchema = z.strictObject({
    * source's note says why (a test holds every descriptor to this). Default: the homepage.
    */
   ownSources: z.optional(z.array(z.url({ protocol: /^https$/ })).check(z.maxLength(10))),
+  /**
+   * Where the engine's releases are published (Maven Central, PyPI, GitHub releases): what
+   * `npm run catalog:releases` asks for the newest release. Optional in a user catalogue; every
+   * shipped descriptor has it (tested).
+   */
+  releases: z.optional(z.array(releaseSchema).check(z.minLength(1, { error: "expected at least one place where releases are published" }), z.maxLength(5))),
   summary: text,
   latency: z.strictObject({
     floor: duration,
@@ -227,9 +257,12 @@ export type Engine = z.output<typeof engineSchema>;
 export type Fact = z.output<typeof factSchema>;
 export type Operation = z.output<typeof operationSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type ReleaseLocation = z.output<typeof releaseSchema>;
 
 const weight = z.number().check(z.gte(0), z.lte(10));
 const unitInterval = z.number().check(z.gte(0), z.lte(1));
+
+const sourceDelaySchema = z.strictObject({ delay: duration, note: text, sources });
 
 export const rulesConfigSchema = z.strictObject({
   asOf: date,
@@ -243,6 +276,8 @@ export const rulesConfigSchema = z.strictObject({
   latency: z.strictObject({
     /** budgets at or above this: scheduled batch jobs are the honest answer */
     periodicBatchAt: duration,
+    /** how long a source takes to deliver a record to any consumer, before an engine sees it: taken off the budget */
+    sourceDelay: z.optional(z.strictObject(Object.fromEntries(CONNECTOR_KINDS.map((k) => [k, z.optional(sourceDelaySchema)])) as Record<(typeof CONNECTOR_KINDS)[number], z.ZodMiniOptional<typeof sourceDelaySchema>>)),
   }),
   throughput: z.strictObject({
     /** rates at or above `medium` / `high` move engines into the next row of `fit` */

@@ -17,12 +17,16 @@ import { noCommands, writeOut } from "../text.js";
 import { CHECK_FORMATS, type CheckContext, type CheckFormat } from "./context.js";
 import { toolVersion } from "../version.js";
 import type { CheckReport } from "./types.js";
+import type { BaselineEntry } from "./baseline.js";
+import { UsageError } from "../diagnostics.js";
+import { visible as visibleText } from "../text.js";
 
 
 interface CheckOptions {
   format: CheckFormat;
   color?: boolean;
   catalog?: string;
+  allowOutsideCatalog?: boolean;
   engines?: string;
   debug?: boolean;
   outputFile?: string;
@@ -30,6 +34,9 @@ interface CheckOptions {
   allowEmpty?: boolean;
   allowOutside?: boolean;
   today?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  changedSince?: string;
 }
 
 const EXAMPLES = `
@@ -45,6 +52,10 @@ Examples:
   advise check --allow-empty README.md docs/adr/0003-x.md
                                                 changed files (a pre-commit hook): fine if none is an ADR
   advise check --today 2027-07-01               judge acknowledgements as of a day (also SOURCE_DATE_EPOCH)
+  advise check --write-baseline .advise-baseline.json
+                                                adopt the check: record today's failed and warned decisions
+  advise check --baseline .advise-baseline.json those do not fail the run (counted as baselined); new ones do
+  advise check --changed-since origin/main      only the ADRs changed since the ref, and those whose profile changed
 
 An ADR takes part when its front matter has a \`stream-advisor\` block, or its body a
 \`\`\`yaml stream-advisor fenced block:
@@ -80,10 +91,14 @@ export function registerCheckCommand(program: Command): void {
     .option("--max-warnings <n>", "fail (exit 1) when more than N decisions are warned", count)
     .option("--allow-empty", "exit 0 when the paths hold no ADR with a stream-advisor block")
     .option("--allow-outside", "read profile files outside the repository too")
+    .option("--baseline <file>", "failed and warned decisions listed in FILE are counted as baselined and do not fail the run; new ones do")
+    .option("--write-baseline <file>", "write this run's failed and warned decisions to FILE (to adopt the check on existing ADRs)")
+    .option("--changed-since <ref>", "check only the ADRs changed since the git REF, and the ADRs whose profiles changed")
     .option("--today <date>", "the day (YYYY-MM-DD) acknowledgements expire against (default: SOURCE_DATE_EPOCH, else today)")
     .option("--color", "force colour on")
     .option("--no-color", "force colour off")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--allow-outside-catalog", "follow a config file's catalog: even when it leads outside the repository")
     .option("--engines <set>", "which engines to judge against: core (the default), extended, or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
     .helpOption("-h, --help", "show this help")
@@ -102,22 +117,47 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
   const now = today(opts.today, process.env);
   // the same catalogue as `advise PROFILE`: --catalog, else the nearest config file's `catalog:`
   const { catalogFor } = await import("../catalog/shipped.js");
-  const catalog = await catalogFor({ catalog: opts.catalog, engines: opts.engines });
+  const catalog = await catalogFor({ catalog: opts.catalog, engines: opts.engines, allowOutsideCatalog: opts.allowOutsideCatalog });
   const { findRepoRoot } = await import("./reader.js");
   const cwd = process.cwd();
   const root = findRepoRoot(cwd);
   const { runCheck, noDecisions } = await import("./run.js");
+  if (opts.baseline !== undefined && opts.writeBaseline !== undefined) throw new UsageError("--baseline and --write-baseline: give one (--write-baseline records the findings of this run; --baseline reads them)");
+  let baseline: { file: string; entries?: BaselineEntry[] } | undefined;
+  if (opts.baseline !== undefined) {
+    const { readBaseline } = await import("./baseline.js");
+    baseline = readBaseline(opts.baseline);
+  } else if (opts.writeBaseline !== undefined) baseline = { file: opts.writeBaseline };
+  let changed: Set<string> | undefined;
+  if (opts.changedSince !== undefined) {
+    const { changedSince } = await import("./changed.js");
+    changed = changedSince(opts.changedSince, cwd);
+  }
+  const base = ROOT_RELATIVE.includes(opts.format) ? root : cwd;
   const report = runCheck(paths, {
     catalog,
     cwd,
     root,
-    base: ROOT_RELATIVE.includes(opts.format) ? root : cwd,
+    base,
     today: now,
+    ...(baseline ? { baseline } : {}),
+    ...(changed ? { changed } : {}),
     allowOutside: Boolean(opts.allowOutside),
     ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
   });
 
-  if (noDecisions(report) && !opts.allowEmpty) {
+  if (opts.writeBaseline !== undefined) {
+    const { baselineEntries, baselineText } = await import("./baseline.js");
+    const { writeFileAtomic } = await import("../io/write.js");
+    const entries = baselineEntries(report.adrs, base, root);
+    writeFileAtomic(opts.writeBaseline, baselineText(entries));
+    await writeOut(process.stderr, noCommands(`advise check: wrote the baseline ${visibleText(opts.writeBaseline)}: ${entries.length} ${entries.length === 1 ? "finding" : "findings"}\n`));
+  }
+
+  if (changed && report.adrs.length === 0) {
+    // nothing changed that an ADR depends on: nothing to check is the right answer
+    await writeOut(process.stderr, noCommands(`advise check: no ADR or ADR profile changed since ${visibleText(opts.changedSince!)}; nothing to check\n`));
+  } else if (noDecisions(report) && !opts.allowEmpty) {
     // nothing was judged: never a green build by accident (a wrong path, a glob that matched no ADR)
     const where = paths.length ? paths.join(" ") : "the ADR folders (.adr-dir, doc/adr, docs/adr, docs/decisions)";
     const n = report.adrs.length;

@@ -2,6 +2,8 @@
 //   ::error file=F,line=L,col=C,title=T::MESSAGE
 // one per failed decision (on its `chosen:` line) and per problem, ::warning
 // for a decision that passes with a warning and for an expired acknowledgement,
+// ::notice for an acknowledged warning (with its until date and reason) and for
+// a finding the --baseline file holds,
 // ::notice / ::error without a file for the run as a whole (an old catalogue,
 // too many warnings). Paths are relative to the repository root, as GitHub
 // expects. GitHub shows at most 10 annotations of each kind per step, so the
@@ -45,7 +47,7 @@ export interface Finding {
 /**
  * Every finding of a report, in report order: failed and invalid decisions as
  * errors, warned ones and expired acknowledgements as warnings, acknowledged
- * ones for the summary only; then the run's notices.
+ * and baselined ones as notices; then the run's notices.
  */
 export function findings(raw: CheckReport): Finding[] {
   // control characters in ADR text are shown as escapes: an annotation is always one line
@@ -68,16 +70,21 @@ export function findings(raw: CheckReport): Finding[] {
         for (const x of d.diagnostics) problem(adr.file, x, d.chosen !== undefined ? `invalid (chosen: ${d.chosen})` : "invalid");
       } else if (d.outcome === "failed" || d.outcome === "warned" || d.outcome === "acknowledged") {
         const failed = d.outcome === "failed";
+        // a baselined finding is known and accepted for now: a notice, so it stays visible without failing anything
+        const base = d.baselined ? " (baselined)" : "";
+        // an acknowledged warning is a notice that says until when and why: visible, not silent
+        const ack = d.outcome === "acknowledged" ? d.acknowledgements?.find((a) => a.state === "applied") : undefined;
         out.push({
-          level: failed ? "error" : d.outcome === "warned" ? "warning" : "notice",
+          level: d.baselined ? "notice" : failed ? "error" : d.outcome === "warned" ? "warning" : "notice",
           file: adr.file,
           line: d.line,
           col: d.col,
-          title: failed ? `advise check: decision for ${d.chosen} fails (${d.check})` : `advise check: ${d.best?.engine ?? "another engine"} now ranks first (${d.check})`,
-          message: d.message,
+          title: failed
+            ? `advise check: decision for ${d.chosen} fails (${d.check})${base}`
+            : `advise check: ${d.best?.engine ?? "another engine"} now ranks first (${d.check})${ack ? `, acknowledged until ${ack.until}` : base}`,
+          message: ack ? `${d.message} Acknowledged in the ADR until ${ack.until}: ${ack.reason}` : d.message,
           adr: adr.file,
-          what: `${d.outcome} (chosen: ${d.chosen})`,
-          ...(d.outcome === "acknowledged" ? { annotate: false } : {}),
+          what: `${d.outcome}${base} (chosen: ${d.chosen})`,
         });
       }
       for (const a of d.acknowledgements ?? []) {

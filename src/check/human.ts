@@ -39,7 +39,7 @@ export function formatHuman(raw: CheckReport, ctx: CheckContext): string {
       continue;
     }
     for (const d of adr.decisions) {
-      out.push(`${paint[d.outcome](TAG[d.outcome])} ${adr.file}:${d.line}:${d.col}${d.chosen !== undefined ? `  chosen: ${d.chosen}` : ""}`);
+      out.push(`${paint[d.outcome](TAG[d.outcome])} ${adr.file}:${d.line}:${d.col}${d.chosen !== undefined ? `  chosen: ${d.chosen}` : ""}${d.baselined ? "  (baselined)" : ""}`);
       decision(adr, d, para, problem);
     }
   }

@@ -318,7 +318,30 @@ function splitLines(text: string): Line[] {
 }
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/**
+ * An ATX heading (`## Status ##`): its level and its text without the closing
+ * hashes, or undefined. String scanning, not a regular expression: a heading
+ * of a few hundred thousand spaces made the regular expression backtrack for
+ * minutes; this is linear in the line.
+ */
+export function parseHeading(line: string): { level: number; text: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === " ") i++;
+  const start = i;
+  while (line[i] === "#") i++;
+  const level = i - start;
+  if (level < 1 || level > 6) return undefined;
+  if (i < line.length && line[i] !== " " && line[i] !== "\t") return undefined;
+  let end = line.length;
+  while (end > i && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+  let close = end;
+  while (close > i && line[close - 1] === "#") close--;
+  // a closing sequence of hashes counts only after a space or tab that follows some text
+  let text = close;
+  while (text > i && (line[text - 1] === " " || line[text - 1] === "\t")) text--;
+  if (close < end && text < close && text > i) end = text;
+  return { level, text: line.slice(i, end).trim() };
+}
 const STATUS_LINE = /^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/i;
 
 /**
@@ -393,10 +416,9 @@ export function parseAdr(src: SourceText): ParsedAdr {
       i = close === -1 ? lines.length : close;
       continue;
     }
-    const heading = HEADING.exec(line.text);
+    const heading = parseHeading(line.text);
     if (heading) {
-      const level = heading[1]!.length;
-      const text = (heading[2] ?? "").trim();
+      const { level, text } = heading;
       if (section && level <= section.level) section = undefined;
       if (level > 1) seenSection = true;
       if (level === 1 && adr.title === undefined && text) adr.title = text;

@@ -21,6 +21,7 @@ import { loadProfile, type Profile } from "../profile/load.js";
 import { closest } from "../suggest.js";
 import { locator, show, sortDiagnostics, valueAt, validateYaml } from "../validate.js";
 import { TOOL } from "../tool.js";
+import { addFingerprints, applyBaseline, type BaselineEntry, baselineEntries } from "./baseline.js";
 import { DEFAULT_MARGIN, judge } from "./judge.js";
 import { type AdrBlock, discover, displayPath, findRepoRoot, isPlainObject, parseAdr } from "./reader.js";
 import {
@@ -67,9 +68,18 @@ export const blockSchema = z.strictObject({
 
 type Block = z.output<typeof blockSchema>;
 
-/** Scoring without the sensitivity list: the check reads the ranking only. */
-function evaluateRanking(profile: Profile, catalog: Catalog): Result {
-  return evaluate(profile, catalog, { sensitivity: false });
+/**
+ * Scoring without the sensitivity list: the check reads the ranking only.
+ * Scoring is a pure function of the profile's values and the catalogue, so
+ * ADRs that hold the same values (inline, or in files of their own) are
+ * scored once per run; where a profile was written is not part of the key,
+ * and nothing the check reads from the result depends on it.
+ */
+function evaluateRanking(profile: Profile, run: Run): Result {
+  const key = JSON.stringify({ ...profile, file: "" });
+  let result = run.results.get(key);
+  if (!result) run.results.set(key, (result = evaluate(profile, run.catalog, { sensitivity: false })));
+  return result;
 }
 
 export interface CheckOptions {
@@ -88,6 +98,10 @@ export interface CheckOptions {
   today?: Date;
   /** more warned decisions than this fail the run (exit 1); default: no limit */
   maxWarnings?: number;
+  /** findings that do not fail the run (--baseline); without entries, every finding of this run (--write-baseline) */
+  baseline?: { file: string; entries?: BaselineEntry[] };
+  /** --changed-since: only the ADRs among these files (absolute real paths), and the ADRs whose profile file is */
+  changed?: Set<string>;
 }
 
 /** How one run resolves and shows paths, and what it may read. */
@@ -100,6 +114,8 @@ interface Run {
   catalog: Catalog;
   show(abs: string): string;
   profiles: Map<string, Loaded>;
+  /** results by profile values (evaluateRanking) */
+  results: Map<string, Result>;
 }
 
 /** The profile behind a decision: where its values are written, for messages. */
@@ -123,12 +139,24 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     catalog: options.catalog,
     show: (abs) => displayPath(abs, cwd, base, root),
     profiles: new Map(),
+    results: new Map(),
   };
   const adrs: AdrReport[] = [];
   for (const item of discover(args, { cwd, base, root, confine: options.confine ?? false })) {
     if ("problem" in item) adrs.push(invalidAdr(item.file, [item.problem]));
     else adrs.push(checkAdr(item.file, item.abs, run));
   }
+  if (options.changed) {
+    const changed = options.changed;
+    const kept = adrs.filter((a) => {
+      const abs = resolve(base, a.file);
+      const profiles = a.decisions.flatMap((d) => (d.profile !== undefined && d.profile !== "inline" ? [resolve(dirname(abs), d.profile)] : []));
+      return [abs, ...profiles].some((f) => changed.has(realOrSame(f)));
+    });
+    adrs.splice(0, adrs.length, ...kept);
+  }
+  addFingerprints(adrs, base, root);
+  const baselined = options.baseline ? applyBaseline(adrs, options.baseline.entries ?? baselineEntries(adrs, base, root), base, root) : undefined;
   const count = (o: AdrOutcome) => adrs.filter((a) => a.outcome === o).length;
   const summary = {
     checked: adrs.length,
@@ -138,13 +166,21 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     failed: count("failed"),
     skipped: count("skipped"),
     invalid: count("invalid"),
+    ...(baselined ? { baselined: baselined.matched } : {}),
   };
   const notices: Notice[] = [];
   const catalog = options.catalog;
   const months = staleMonths(catalog.asOf, now);
   if (months !== undefined) notices.push({ id: "catalogue-stale", level: "note", message: staleMessage(catalog.asOf, months) });
-  let exitCode: 0 | 1 | 2 = summary.invalid > 0 ? 2 : summary.failed > 0 ? 1 : 0;
-  const warnings = adrs.reduce((n, a) => n + a.decisions.filter((d) => d.outcome === "warned").length, 0);
+  if (baselined?.stale.length) {
+    const n = baselined.stale.length;
+    const list = baselined.stale.map((e) => `${e.file} (chosen: ${e.chosen}, ${e.check})`).join("; ");
+    notices.push({ id: "baseline-stale", level: "note", message: `${n} ${n === 1 ? "entry" : "entries"} of the baseline ${options.baseline!.file} no longer ${n === 1 ? "matches" : "match"} a finding (fixed, or the ADR changed): ${list}. Write the baseline again (--write-baseline) to drop ${n === 1 ? "it" : "them"}` });
+  }
+  // a baselined decision is counted, and does not fail the run
+  const failing = adrs.some((a) => a.decisions.some((d) => d.outcome === "failed" && !d.baselined));
+  let exitCode: 0 | 1 | 2 = summary.invalid > 0 ? 2 : failing ? 1 : 0;
+  const warnings = adrs.reduce((n, a) => n + a.decisions.filter((d) => d.outcome === "warned" && !d.baselined).length, 0);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     notices.push({ id: "too-many-warnings", level: "error", message: `${warnings} warned ${warnings === 1 ? "decision" : "decisions"}, more than --max-warnings ${options.maxWarnings}` });
     if (exitCode === 0) exitCode = 1;
@@ -160,6 +196,7 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     summary,
     exitCode,
     ...(notices.length ? { notices } : {}),
+    ...(baselined ? { baseline: { file: options.baseline!.file, matched: baselined.matched, stale: baselined.stale } } : {}),
     adrs,
   };
 }
@@ -282,7 +319,7 @@ function checkBlock(block: AdrBlock, file: string, abs: string, run: Run): Decis
     try {
       const ref = { src, base: [...base, "profile"] };
       const profile = loadProfile(src, ref.base);
-      loaded = { ok: true, file, profile, ref, result: evaluateRanking(profile, run.catalog) };
+      loaded = { ok: true, file, profile, ref, result: evaluateRanking(profile, run) };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.diagnostics);
@@ -415,7 +452,7 @@ function loadProfileFile(written: string, adrDir: string, run: Run): Loaded {
     try {
       const src = parseYaml(readAs(file, abs));
       const profile = loadProfile(src);
-      loaded = { ok: true, file, profile, ref: { src, base: [] }, result: evaluateRanking(profile, run.catalog) };
+      loaded = { ok: true, file, profile, ref: { src, base: [] }, result: evaluateRanking(profile, run) };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       loaded = { ok: false, diagnostics: e.diagnostics };
@@ -439,4 +476,13 @@ function valueOf(result: Result, ref: ProfileRef, requirement: string): { value:
   if (keyNodeAt(ref.src, ref.base, requirement) === undefined) return { value: `${text} (default)` };
   const pos = positionOf(ref.src, nodeAt(ref.src, [...ref.base, requirement]));
   return { value: text, at: { file: ref.src.file, ...pos } };
+}
+
+/** A path with its symbolic links resolved, or as it is when it does not exist. */
+function realOrSame(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }

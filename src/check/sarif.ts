@@ -14,6 +14,7 @@ import { jsonText, visibleDeep } from "../text.js";
 import type { CheckContext } from "./context.js";
 import { type Acknowledgement, type CheckId, CHECK_IDS, CHECK_RULES, type CheckReport, type DecisionReport, helpUri, ruleHelpUri } from "./types.js";
 import { LINKS } from "../tool.js";
+import { FINGERPRINT_KEY, fingerprintOf } from "./baseline.js";
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -22,19 +23,21 @@ const SARIF_RULES: CheckId[] = CHECK_IDS.filter((id) => CHECK_RULES[id].level !=
 
 export function formatSarif(report: CheckReport, ctx: Pick<CheckContext, "version">): string {
   const results: unknown[] = [];
+  // with --baseline: whether each result is new, or one the baseline holds
+  const baselineState = report.baseline ? (held: boolean) => ({ baselineState: held ? "unchanged" : "new" }) : () => ({});
   // one broken profile shared by several ADRs is one result
   const seen = new Set<string>();
   const once = (d: Diagnostic, decision?: DecisionReport) => {
     const key = `${d.file}:${d.line}:${d.col}:${d.message}`;
-    if (!seen.has(key)) results.push(problem(d, decision));
+    if (!seen.has(key)) results.push(problem(d, decision, baselineState));
     seen.add(key);
   };
   for (const adr of report.adrs) {
     for (const d of adr.diagnostics) once(d);
     for (const d of adr.decisions) {
       if (d.outcome === "invalid") for (const x of d.diagnostics) once(x, d);
-      else if (d.outcome === "failed" || d.outcome === "warned" || d.outcome === "acknowledged") results.push(verdict(adr.file, d));
-      for (const a of d.acknowledgements ?? []) if (a.state === "expired") results.push(expired(adr.file, d, a));
+      else if (d.outcome === "failed" || d.outcome === "warned" || d.outcome === "acknowledged") results.push({ ...verdict(adr.file, d), ...baselineState(d.baselined === true) });
+      for (const a of d.acknowledgements ?? []) if (a.state === "expired") results.push({ ...expired(adr.file, d, a), ...baselineState(false) });
     }
   }
   const notifications = (report.notices ?? []).map((n) => ({ level: n.level, message: { text: n.message }, descriptor: { id: n.id } }));
@@ -95,6 +98,8 @@ function verdict(file: string, d: DecisionReport) {
     level: d.outcome === "failed" ? "error" : "warning",
     message: { text: d.message },
     locations: [{ physicalLocation: physical(file, d.line, d.col) }],
+    // what the finding is about, not its line: code scanning keeps one alert when lines move
+    partialFingerprints: { [FINGERPRINT_KEY]: d.fingerprint ?? fingerprintOf(d.check, file, d.chosen ?? "", String(d.line)) },
     ...(related.length ? { relatedLocations: related } : {}),
     // an acknowledged warning: reported, and marked as accepted in the ADR itself
     ...(applied ? { suppressions: [{ kind: "inSource", status: "accepted", justification: `${applied.reason} (until ${applied.until})`, location: { physicalLocation: physical(file, applied.line, applied.col) } }] } : {}),
@@ -105,6 +110,7 @@ function verdict(file: string, d: DecisionReport) {
       ...(d.chosenEngine ? { chosenScore: d.chosenEngine.score, disqualifiedBy: d.chosenEngine.disqualifiedBy } : {}),
       ...(d.gap !== undefined ? { gap: d.gap } : {}),
       ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+      ...(d.baselined ? { baselined: true } : {}),
       decidingRules: d.deciding.map((r) => ({ rule: r.rule, help: ruleHelpUri(r.rule), sources: r.evidence.map((e) => e.url) })),
     },
   };
@@ -117,17 +123,21 @@ function expired(file: string, d: DecisionReport, a: Acknowledgement) {
     level: "warning",
     message: { text: `The acknowledgement of ${a.rule} for chosen: ${d.chosen ?? "(none)"} expired on ${a.until} (${a.reason}). Review the decision, then renew the acknowledgement or remove it.` },
     locations: [{ physicalLocation: physical(file, a.line, a.col) }],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf("acknowledgement-expired", d.fingerprint ?? file, d.chosen ?? "", a.rule) },
     properties: { rule: a.rule, until: a.until, ...(d.chosen !== undefined ? { chosen: d.chosen } : {}) },
   };
 }
 
-function problem(d: Diagnostic, decision?: DecisionReport) {
+function problem(d: Diagnostic, decision: DecisionReport | undefined, baselineState: (held: boolean) => object) {
   return {
     ruleId: "invalid-adr",
     ruleIndex: ruleIndex("invalid-adr"),
     level: "error",
     message: { text: formatDiagnostic(d) },
     locations: [{ physicalLocation: physical(d.file, d.line, d.col) }],
+    // the file and the problem, not its line
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf("invalid-adr", d.file, d.message) },
+    ...baselineState(false),
     ...(decision?.chosen !== undefined ? { properties: { chosen: decision.chosen } } : {}),
   };
 }

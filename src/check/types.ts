@@ -113,6 +113,10 @@ export interface DecisionReport {
   deciding: DecidingReason[];
   /** why the decision could not be judged */
   diagnostics: Diagnostic[];
+  /** what the finding is about, not where it is written: the same across line moves, different across files (SARIF partialFingerprints, baselines) */
+  fingerprint?: string;
+  /** a failed or warned decision the --baseline file holds: counted, and it does not fail the run */
+  baselined?: boolean;
 }
 
 export type SkipReason = "no-block" | "inactive-status";
@@ -140,11 +144,13 @@ export interface CheckSummary {
   failed: number;
   skipped: number;
   invalid: number;
+  /** with --baseline: the failed and warned decisions it holds */
+  baselined?: number;
 }
 
 /** Something about the run as a whole: an old catalogue, too many warnings. */
 export interface Notice {
-  id: "catalogue-stale" | "too-many-warnings";
+  id: "catalogue-stale" | "too-many-warnings" | "baseline-stale";
   /** note: for information; error: it sets the exit code */
   level: "note" | "error";
   message: string;
@@ -160,6 +166,8 @@ export interface CheckReport {
   exitCode: 0 | 1 | 2;
   /** run-level notices, when there are any */
   notices?: Notice[];
+  /** with --baseline (or --write-baseline): the file, how many decisions it matched, and its entries that match nothing any more */
+  baseline?: { file: string; matched: number; stale: { fingerprint: string; check: CheckId; file: string; chosen: string }[] };
   adrs: AdrReport[];
 }
 

@@ -31,14 +31,16 @@ function answer(o: Outcome, catalog: Catalog): string {
 }
 
 /** The outcome of the rule's example with and without the rule (its weight set to 0 turns it off). */
-export function exampleOutcomes(rule: Rule, catalog: Catalog): { with: Outcome; without: Outcome } {
+export function exampleOutcomes(rule: Rule, given: Catalog, wide?: Catalog): { with: Outcome; without: Outcome } {
+  // an example ranked with the extended engines, where the five cannot show the rule deciding
+  const catalog = rule.exampleEngines === "extended" && wide ? wide : given;
   const p = loadProfile(parseYaml({ file: `${rule.id} example`, text: rule.example }));
   const off: Catalog = { ...catalog, config: { ...catalog.config, weights: { ...catalog.config.weights, [rule.id]: 0 } } };
   return { with: outcome(p, catalog), without: outcome(p, off) };
 }
 
-export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
-  const ex = exampleOutcomes(rule, catalog);
+export function explainRule(rule: Rule, catalog: Catalog, wide?: Catalog): RuleExplanation {
+  const ex = exampleOutcomes(rule, catalog, wide);
   return {
     id: rule.id,
     description: rule.description,
@@ -53,24 +55,24 @@ export function explainRule(rule: Rule, catalog: Catalog): RuleExplanation {
 }
 
 /** `advise explain --format json`: every rule explained. */
-export function explainAll(catalog: Catalog): RuleExplanation[] {
-  return RULES.map((r) => explainRule(r, catalog));
+export function explainAll(catalog: Catalog, wide?: Catalog): RuleExplanation[] {
+  return RULES.map((r) => explainRule(r, catalog, wide));
 }
 
 /** `advise explain --format json` (and the MCP explain tool without a rule): every rule, marked. */
-export function rulesJson(catalog: Catalog): { schema: "stream-advisor/rules@1"; tool: Tool; rules: RuleExplanation[] } {
-  return { schema: "stream-advisor/rules@1", tool: TOOL, rules: explainAll(catalog) };
+export function rulesJson(catalog: Catalog, wide?: Catalog): { schema: "stream-advisor/rules@1"; tool: Tool; rules: RuleExplanation[] } {
+  return { schema: "stream-advisor/rules@1", tool: TOOL, rules: explainAll(catalog, wide) };
 }
 
 /** `advise explain RULE --format json`: one rule, marked. */
-export function ruleJson(ruleId: string, catalog: Catalog): { schema: "stream-advisor/rule@1"; tool: Tool } & RuleExplanation {
-  return { schema: "stream-advisor/rule@1", tool: TOOL, ...explainById(ruleId, catalog) };
+export function ruleJson(ruleId: string, catalog: Catalog, wide?: Catalog): { schema: "stream-advisor/rule@1"; tool: Tool } & RuleExplanation {
+  return { schema: "stream-advisor/rule@1", tool: TOOL, ...explainById(ruleId, catalog, wide) };
 }
 
 /** One rule explained; an unknown id is a UsageError with a did-you-mean (a profile field names its rule too). */
-export function explainById(ruleId: string, catalog: Catalog): RuleExplanation {
+export function explainById(ruleId: string, catalog: Catalog, wide?: Catalog): RuleExplanation {
   const rule = ruleById(ruleId);
-  if (rule) return explainRule(rule, catalog);
+  if (rule) return explainRule(rule, catalog, wide);
   const ids = RULES.map((r) => r.id);
   // `advise explain latency` means latency-budget
   const byField = RULES.filter((r) => r.requirement === ruleId || r.id.startsWith(ruleId));

@@ -65,6 +65,8 @@ const decision = z.strictObject({
   acknowledgements: z.optional(z.array(acknowledgement)),
   deciding: z.array(deciding),
   diagnostics: z.array(diagnosticSchema),
+  fingerprint: z.optional(described(z.string(), "what the finding is about, not where: the same across line moves, different across files (SARIF partialFingerprints, --baseline)")),
+  baselined: z.optional(described(z.boolean(), "held by the --baseline file: counted, does not fail the run")),
 });
 
 const adr = z.strictObject({
@@ -85,9 +87,16 @@ export const checkJsonSchema = described(
     schema: z.literal("stream-advisor/check@1"),
     tool: toolSchema,
     catalog: z.strictObject({ asOf: z.string(), engines: z.array(z.string()), userFiles: z.optional(z.record(z.string(), z.string())) }),
-    summary: z.strictObject({ checked: count(), passed: count(), acknowledged: count(), warned: count(), failed: count(), skipped: count(), invalid: count() }),
+    summary: z.strictObject({ checked: count(), passed: count(), acknowledged: count(), warned: count(), failed: count(), skipped: count(), invalid: count(), baselined: z.optional(count()) }),
     exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
-    notices: z.optional(z.array(z.strictObject({ id: z.enum(["catalogue-stale", "too-many-warnings"]), level: z.enum(["note", "error"]), message: z.string() }))),
+    notices: z.optional(z.array(z.strictObject({ id: z.enum(["catalogue-stale", "too-many-warnings", "baseline-stale"]), level: z.enum(["note", "error"]), message: z.string() }))),
+    baseline: z.optional(
+      z.strictObject({
+        file: z.string(),
+        matched: count(),
+        stale: z.array(z.strictObject({ fingerprint: z.string(), check: z.enum(CHECK_IDS), file: z.string(), chosen: z.string() })),
+      }),
+    ),
     adrs: z.array(adr),
   }),
   "stream-advisor/check@1: `advise check --format json` (docs/check.md)",

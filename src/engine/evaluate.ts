@@ -20,11 +20,11 @@ export interface EvaluateOptions {
 }
 
 export function evaluate(profile: Profile, catalog: Catalog, options: EvaluateOptions = {}): Result {
-  const cache = new VerdictCache(catalog); // shared with sensitivity analysis, so its replays judge each rule input once
+  const cache = new VerdictCache(catalog);
   const scored = rank(profile, catalog, cache);
   const ranking = scored.map((s, i) => rankedEngine(profile, catalog, s, i + 1));
   const decision = decide(profile, catalog, scored);
-  const sens = options.sensitivity === false ? [] : sensitivity(profile, catalog, decision, undefined, cache);
+  const sens = options.sensitivity === false ? [] : sensitivity(profile, catalog, decision); // replays share a cache of their own for the run (sensitivity.ts replayCache)
   return {
     schema: RESULT_SCHEMA,
     profile: profileJson(profile),

@@ -22,7 +22,7 @@ import {
   STATE_SIZES,
   UNITS,
 } from "../profile/fields.js";
-import { allLatencies } from "../rules/latency-budget.js";
+import { allLatencies, sourceDelay } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Rule } from "../rules/types.js";
 import { type Outcome, outcome } from "./decide.js";
@@ -50,11 +50,25 @@ const KIND_WORDS: Record<string, string> = {
   "periodic-batch": "scheduled batch jobs would be the answer",
 };
 
+const replayCaches = new WeakMap<Catalog, VerdictCache>();
+
+/**
+ * The verdicts replays are scored with: one cache per catalogue for the whole
+ * run, so the profiles of a run (`advise a.yaml b.yaml ...`) share them.
+ * A replay reads only what a rule's key determines (fits, unmet flags, the
+ * burden), never a verdict's words, which quote the user's own spelling.
+ */
+export function replayCache(catalog: Catalog): VerdictCache {
+  let cache = replayCaches.get(catalog);
+  if (!cache) replayCaches.set(catalog, (cache = new VerdictCache(catalog)));
+  return cache;
+}
+
 /**
  * The smallest single changes that change the answer; with `target`, only
  * changes that make that engine the answer (for --why-not).
  */
-export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, target?: string, cache: VerdictCache = new VerdictCache(catalog)): SensitivityEntry[] {
+export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, target?: string, cache: VerdictCache = replayCache(catalog)): SensitivityEntry[] {
   base ??= outcome(profile, catalog, cache);
   const names = new Map(catalog.engines.map((e) => [e.id, e.name]));
   const entries: SensitivityEntry[] = [];
@@ -92,7 +106,7 @@ export function sensitivity(profile: Profile, catalog: Catalog, base?: Outcome, 
   }
 
   // 2. The latency budget, both ways.
-  for (const cand of latencyCandidates(profile, catalog, cache)) {
+  for (const cand of latencyCandidates(profile, catalog, cache, target ?? base.engine)) {
     const up = cand.up;
     for (const text of cand.values) {
       const d = parseDuration(text)!;
@@ -176,18 +190,28 @@ const DURATION_UNITS: [string, number][] = [
   ["μs", 0.001],
 ];
 
-/** Budgets to try, nearest first, in each direction, in the user's unit. */
-function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCache): { up: boolean; values: string[] }[] {
+/**
+ * Budgets to try, nearest first, in each direction, in the user's unit.
+ * `focus` is the engine whose place decides the answer (the pick, or the
+ * --why-not engine): the answer changes only at a threshold or where another
+ * engine crosses it, so crossings of two other engines are not candidates.
+ */
+function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCache, focus: string | null): { up: boolean; values: string[] }[] {
   const now = profile.latency.ms;
   const points = new Set<number>([parseDuration(catalog.config.latency.periodicBatchAt)!.ms]);
+  const delay = sourceDelay(profile, catalog.config).ms;
   for (const e of catalog.engines) {
     for (const l of allLatencies(e)) {
-      points.add(l.floor);
-      points.add(l.typical);
-      points.add(l.typical * 10); // where the latency rule's headroom stops growing
+      // a source's delivery delay comes off the budget first, so each threshold sits that much higher
+      points.add(l.floor); // the custom tier compares the budget itself with every floor
+      points.add(l.floor + delay);
+      points.add(l.typical + delay);
+      points.add(l.typical * 10 + delay); // where the latency rule's headroom stops growing
     }
     if (e.latency.exactlyOnceFloor) points.add(parseDuration(e.latency.exactlyOnceFloor)!.ms);
   }
+  // facts that hold only for budgets under a threshold (a condition's latencyBelow) change other rules there
+  for (const ms of latencyConditions(catalog)) points.add(ms);
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
   // Between two breakpoints only the latency rule's part of each score moves,
   // linearly in log(budget). The shown score is 50 plus each part rounded, so
@@ -201,6 +225,8 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
       const latency = at === -1 ? 0 : s.parts[at]!;
       return { raw: s.raw, latency, others: s.score - (at === -1 ? 0 : s.impacts[at]!) };
     });
+  const f = focus === null ? -1 : catalog.engines.findIndex((e) => e.id === focus);
+  const involves = (p: number, q: number) => f === -1 || p === f || q === f;
   const edges = [breaks[0]! / 1000, ...breaks, breaks[breaks.length - 1]! * 1000];
   const crossings: number[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
@@ -219,6 +245,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
     const n = raws.length;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
+        if (!involves(p, q)) continue;
         const db = raws[p]!.b - raws[q]!.b;
         if (Math.abs(db) > 1e-12) {
           const x = -(raws[p]!.a - raws[q]!.a) / db;
@@ -242,7 +269,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
           shown[j] = s1[j]!.others + roundPoints(y);
         }
         for (let j = 0; j < n; j++) {
-          if (j !== k && Math.abs(shown[k]! - shown[j]!) <= 1) {
+          if (j !== k && involves(k, j) && Math.abs(shown[k]! - shown[j]!) <= 1) {
             crossings.push(Math.exp(x));
             break;
           }
@@ -252,6 +279,28 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
   }
   const unit = unitOf(profile.latency.text);
   return candidateValues([...breaks, ...crossings], now, (ms, dir) => durationText(ms, unit, dir), (t) => parseDuration(t)!.ms);
+}
+
+const thresholds = new WeakMap<Catalog, number[]>();
+
+/** Every `latencyBelow` of a condition anywhere in the catalogue, in ms (remembered per catalogue). */
+function latencyConditions(catalog: Catalog): number[] {
+  let found = thresholds.get(catalog);
+  if (!found) {
+    const out = new Set<number>();
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === "object") {
+        for (const [k, v] of Object.entries(x)) {
+          if (k === "latencyBelow" && typeof v === "string") out.add(parseDuration(v)!.ms);
+          else walk(v);
+        }
+      }
+    };
+    walk(catalog.engines);
+    thresholds.set(catalog, (found = [...out]));
+  }
+  return found;
 }
 
 /**

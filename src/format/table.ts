@@ -97,7 +97,36 @@ function stacked(result: Result, s: Style, width: number): string {
   return out.join("\n");
 }
 
+/** One line per engine (rank, name, score, verdict): the ranking when the full table would not fit the screen's height. */
+function compact(result: Result, s: Style, width: number): string {
+  const rankWidth = String(result.ranking.length).length + 1;
+  const nameWidth = Math.max(...result.ranking.map((r) => displayName(r).length));
+  return result.ranking
+    .map((r) => {
+      const v = verdict(result, r);
+      const name = displayName(r);
+      const rest = `${" ".repeat(nameWidth - name.length)}  ${String(r.score).padStart(3)}  `;
+      const lead = `${`${r.rank}.`.padStart(rankWidth)} `;
+      const indent = lead.length + nameWidth + rest.length - (nameWidth - name.length);
+      return `${lead}${s.bold(name)}${rest}${verdictStyle(s, r, v)(hang(v, width, indent, " ".repeat(indent)))}`;
+    })
+    .join("\n");
+}
+
 export function formatTable(result: Result, ctx: FormatContext): string {
+  const full = formatReport(result, ctx, "full");
+  if (ctx.height === undefined || ctx.reasons !== false || lineCount(full) < ctx.height) return full;
+  // Too tall for the screen, which would scroll the answer away: one line per engine, and
+  // then, if still too tall, "What would change the answer" only as a pointer.
+  const short = formatReport(result, ctx, "compact");
+  return lineCount(short) < ctx.height ? short : formatReport(result, ctx, "shortest");
+}
+
+function lineCount(text: string): number {
+  return text.split("\n").length - 1;
+}
+
+function formatReport(result: Result, ctx: FormatContext, form: "full" | "compact" | "shortest"): string {
   const { style: s } = ctx;
   const width = layoutWidth(ctx.width);
   const out: string[] = [];
@@ -110,7 +139,8 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   out.push("");
   const rec = result.recommendation;
   const color = rec.kind === "none" ? s.red : rec.kind === "custom" ? s.yellow : s.green;
-  out.push(color(s.bold(`${KIND_TITLES[rec.kind]}:`)));
+  // "Recommendation:" above its summary; "Recommendation: none" needs no second colon
+  out.push(color(s.bold(rec.kind === "engine" ? `${KIND_TITLES[rec.kind]}:` : KIND_TITLES[rec.kind])));
   out.push(`  ${wrap(rec.summary, width, "  ")}`);
   if (result.beyond) {
     // the command on a line of its own, so that wrapping never splits it
@@ -121,16 +151,16 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   out.push("");
 
   const colWidths = columnWidths(result.ranking.map(displayName), result.ranking.map((r) => verdict(result, r)), width);
-  out.push(colWidths ? boxed(result, s, colWidths) : stacked(result, s, width));
+  out.push(form !== "full" ? compact(result, s, width) : colWidths ? boxed(result, s, colWidths) : stacked(result, s, width));
   const userFiles = result.ranking.filter((r) => r.catalogFile);
   if (userFiles.length) out.push(s.dim(wrap(`* from a user catalogue: ${userFiles.map((r) => `${r.engine} (${r.catalogFile})`).join(", ")}`, width, "  ")));
-  const margin = marginLine(result);
+  const margin = form === "shortest" ? undefined : marginLine(result);
   if (margin) out.push(s.dim(wrap(margin, width, "  ")));
   const changes = highlights(result.sensitivity);
-  if (changes.length) {
+  if (changes.length && form !== "shortest") {
     out.push("");
     const title = "What would change the answer";
-    const hint = "(all changes: --format json, `sensitivity`)";
+    const hint = "(all changes: --format json, field sensitivity)";
     out.push(title.length + 2 + hint.length <= width ? s.bold(title) + s.dim(`  ${hint}`) : `${s.bold(title)}\n${s.dim(`  ${hint}`)}`);
     for (const c of changes) out.push(`  - ${wrap(c.summary, width - 4, "    ")}`);
   }
@@ -147,7 +177,12 @@ export function formatTable(result: Result, ctx: FormatContext): string {
   }
   out.push("");
   if (ctx.reasons === false) {
-    out.push(s.dim(wrap("Every engine's reasons, each with its sources: add --reasons (or use --format markdown).", width, "")));
+    const more = {
+      full: "Every engine's reasons, each with its sources: add --reasons (or use --format markdown).",
+      compact: "Shortened to fit the screen. Every engine's reasons, each with its sources: add --reasons (a pager or a taller screen shows them all).",
+      shortest: "Shortened to fit the screen; what would change the answer and every reason: --reasons.",
+    }[form];
+    out.push(s.dim(wrap(more, width, "")));
     return `${out.join("\n")}\n`;
   }
   const about = `(every engine starts at 50; each rule adds or takes the points shown; each rule is explained at ${LINKS.doc("docs/rules.md")}#<rule>)`;

@@ -17,6 +17,12 @@ export interface FormatContext {
   width: number;
   /** the table: print every engine's reasons with sources (default true; a terminal shows them only with --reasons) */
   reasons?: boolean;
+  /**
+   * the table on a terminal that is not paged: its rows. A report taller than that is
+   * shortened (one line per engine) so that the screen still holds the recommendation and
+   * the top of the ranking. Undefined: no limit (a pipe, a file, or a pager).
+   */
+  height?: number;
 }
 
 /** Prose never runs wider than this, however wide the terminal (COLUMNS or the terminal width narrow it). */

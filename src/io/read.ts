@@ -2,7 +2,7 @@
 // with the size limit, UTF-8 check and binary check. Every failure is an
 // InputError with a located message; nothing here throws anything else.
 
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from "node:fs";
 import { InputError, positionAt } from "../diagnostics.js";
 import { LIMITS } from "../limits.js";
 
@@ -52,13 +52,15 @@ function tooLarge(file: string, size: number | undefined, maxBytes: number, what
 function readFileBounded(path: string, maxBytes: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below, unread)
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
   } catch (e) {
     fail(path, describeFsError(e));
   }
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) fail(path, "is a directory", "a YAML file");
+    if (!st.isFile()) fail(path, `is not a regular file (${st.isFIFO() ? "a FIFO" : st.isSocket() ? "a socket" : "a device"})`, "a regular file, or - for standard input");
     if (st.isFile() && st.size > maxBytes) tooLarge(path, st.size, maxBytes);
     return readBounded(fd, path, maxBytes, st.isFile() ? st.size + 1 : undefined);
   } catch (e) {
@@ -141,6 +143,40 @@ function firstInvalidUtf8(bytes: Buffer): number {
   // A truncated multi-byte sequence is only noticed at the byte after it: point at its lead byte.
   for (let k = lo; k >= Math.max(0, lo - 3); k--) if (bytes[k]! >= 0xc0) return k;
   return lo;
+}
+
+/** Why a write failed, in words (describeFsError is for reads). */
+export function describeWriteError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case "ENOSPC":
+      return "no space left on device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    case "EBADF":
+      return "standard output is closed";
+    case "EIO":
+      return "input/output error";
+    case "EFBIG":
+      return "file too large";
+    case "ENOENT":
+      return "no such folder";
+    case "ENOTDIR":
+      return "a part of the path is not a folder";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many symbolic links";
+    case "ENAMETOOLONG":
+      return "the path is too long";
+    default:
+      return `error ${code ?? (e instanceof Error ? e.message : String(e))}`;
+  }
 }
 
 export function describeFsError(e: unknown): string {

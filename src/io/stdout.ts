@@ -8,6 +8,17 @@
 
 import { fstatSync, statSync, writeSync } from "node:fs";
 import { writeOut } from "../text.js";
+import { describeWriteError } from "./read.js";
+
+/**
+ * Standard output cannot be written (a full disk, /dev/full, an I/O error):
+ * one line on stderr and exit 2. Thrown from a stream's error event, an
+ * exception would escape every try/catch as a stack trace.
+ */
+export function outputFailed(e: unknown): never {
+  process.stderr.write(`advise: cannot write the output (${describeWriteError(e)})\n`);
+  process.exit(2);
+}
 
 let stream: NodeJS.WriteStream | undefined;
 
@@ -17,7 +28,7 @@ export function stdoutStream(): NodeJS.WriteStream {
     stream = process.stdout;
     stream.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EPIPE") process.exit(0);
-      throw e;
+      outputFailed(e);
     });
   }
   return stream;
@@ -47,8 +58,48 @@ export function stdoutWidth(fallback = 100, env: NodeJS.ProcessEnv = process.env
   return (stdoutIsTTY() && stdoutStream().columns) || fallback;
 }
 
-/** Writes text to standard output; resolves once all of it is handed to the OS. */
+let paging = false;
+
+/** Lets writeStdout page long output on a terminal (see pager.ts); off unless a command turns it on. */
+export function usePager(on: boolean): void {
+  paging = on;
+}
+
+/** The terminal's rows (LINES when it is a number), or undefined when standard output is not a terminal. */
+export function stdoutRows(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (!stdoutIsTTY()) return undefined;
+  const lines = env.LINES ? Number(env.LINES) : NaN;
+  if (Number.isInteger(lines) && lines > 0) return lines;
+  return stdoutStream().rows || undefined;
+}
+
+/** Whether output written now would go through a pager: paging on, a terminal, and a pager configured. */
+export async function pagerFor(text: string): Promise<string | undefined> {
+  if (!paging || !stdoutIsTTY()) return undefined;
+  const { pagerCommand, longerThanScreen } = await import("./pager.js");
+  const command = pagerCommand(process.env);
+  const rows = stdoutRows();
+  if (command === undefined || rows === undefined || !longerThanScreen(text, rows, stdoutWidth())) return undefined;
+  return command;
+}
+
+/** Whether paging is on and a pager is configured: the report then need not fit the screen's height. */
+export async function willPage(): Promise<boolean> {
+  if (!paging || !stdoutIsTTY()) return false;
+  const { pagerCommand } = await import("./pager.js");
+  return pagerCommand(process.env) !== undefined;
+}
+
+/** Writes text to standard output (through the pager when usePager is on and it is long, on a terminal); resolves once all of it is handed on. */
 export async function writeStdout(text: string): Promise<void> {
+  if (paging) {
+    const command = await pagerFor(text);
+    if (command !== undefined) {
+      const { throughPager } = await import("./pager.js");
+      await stdoutFlushed();
+      if (await throughPager(command, text)) return;
+    }
+  }
   if (stream === undefined && process.platform !== "win32") {
     const bytes = Buffer.from(text, "utf8");
     let done = 0;
@@ -58,8 +109,8 @@ export async function writeStdout(text: string): Promise<void> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EPIPE") process.exit(0); // the reader has gone: not an error of ours
-      if (code === "EBADF") return; // standard output is closed: the text goes nowhere, as with process.stdout
-      if (code !== "EAGAIN") throw e;
+      if (code !== "EAGAIN") outputFailed(e); // a full disk, a closed standard output: the report was not written
+
       // a non-blocking pipe is full: let the stream wait for the reader
       return writeOut(stdoutStream(), bytes.subarray(done));
     }

@@ -30,13 +30,18 @@ export function parseYaml(src: SourceText, options: ParseOptions = {}): YamlSour
     const p = positionAt(src.text, offset);
     return { line: p.line + lineOffset, col: p.col };
   };
-  const tooDeep = flowDepthExceeded(src.text, LIMITS.maxDepth);
+  const tooDeep = flowDepthExceeded(src.text, LIMITS.maxDepth) ?? blockDepthExceeded(src.text, LIMITS.maxDepth);
   if (tooDeep !== undefined) {
     throw new InputError([{ file: src.file, ...at(tooDeep), message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow YAML mapping" }]);
   }
+  // the parser's work grows faster than the number of keys and items: count them before parsing
+  const tooMany = entriesExceeded(src.text, LIMITS.maxYamlEntries);
+  if (tooMany !== undefined) {
+    throw new InputError([{ file: src.file, ...at(tooMany), message: `holds more than ${LIMITS.maxYamlEntries} keys and list items`, expected: "a profile, ADR block or catalogue file of ordinary size" }]);
+  }
   const lines = new LineCounter();
   // logLevel "error": problems come back in doc.errors and doc.warnings (reported below), never printed by the parser
-  const doc = parseDocument(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: false, logLevel: "error" });
+  const doc = parseDocument(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, stringKeys: false, logLevel: "error" });
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const offset = e.pos[0];
@@ -44,6 +49,12 @@ export function parseYaml(src: SourceText, options: ParseOptions = {}): YamlSour
     if (diagnostics.length >= LIMITS.maxDiagnosticsPerFile) break;
   }
   if (diagnostics.length > 0) throw new InputError(dedupeDiagnostics(diagnostics));
+
+  // duplicate keys: one Set per mapping (the parser's own check is quadratic), keys written as aliases resolved
+  const duplicates = duplicateKeys(doc, LIMITS.maxDiagnosticsPerFile);
+  if (duplicates.length > 0) {
+    throw new InputError(duplicates.map(({ node, key }) => ({ file: src.file, ...at(node.range?.[0] ?? 0), message: `duplicate key '${key}'`, expected: "each key once per mapping" })));
+  }
 
   const odd = shapeProblem(doc.contents as Node | null, LIMITS.maxDepth);
   if (odd?.problem === "deep") throw new InputError([{ file: src.file, ...at(odd.node.range?.[0] ?? 0), message: `nesting is deeper than ${LIMITS.maxDepth} levels`, expected: "a shallow YAML mapping" }]);
@@ -138,6 +149,83 @@ export function flowDepthExceeded(text: string, max: number): number | undefined
   return undefined;
 }
 
+/**
+ * Offset of the key or list item past the first `max`, counting `key:`
+ * indicators, commas and `- `/`? ` entries (an upper bound, linear, before parsing).
+ */
+export function entriesExceeded(text: string, max: number): number | undefined {
+  const entry = /:(?=[ \t\r\n]|$)|,|^[ \t]*(?:-|\?)(?=[ \t\r\n]|$)/gm;
+  let count = 0;
+  for (let m = entry.exec(text); m !== null; m = entry.exec(text)) {
+    if (++count > max) return m.index;
+  }
+  return undefined;
+}
+
+/**
+ * Offset of the first line whose block nesting (indentation levels, plus `- `
+ * entries on the line) goes deeper than max. The parser recurses on block
+ * nesting too, so a very deep file would overflow its stack before the check
+ * after parsing runs. Block scalars (| and >) and comments are skipped.
+ */
+export function blockDepthExceeded(text: string, max: number): number | undefined {
+  const indents: number[] = [];
+  let scalarIndent = -1; // inside a block scalar: lines indented more than this belong to it
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    let i = start;
+    while (i < end && text[i] === " ") i++;
+    const blank = i >= end || text[i] === "#" || text[i] === "\r";
+    if (!blank && !(scalarIndent >= 0 && i - start > scalarIndent)) {
+      scalarIndent = -1;
+      const col = i - start;
+      while (indents.length > 0 && indents[indents.length - 1]! >= col) indents.pop();
+      indents.push(col);
+      // compact entries on the same line: "- - key: value"
+      while ((text[i] === "-" || text[i] === "?") && (i + 1 >= end || text[i + 1] === " " || text[i + 1] === "\r")) {
+        i++;
+        while (i < end && text[i] === " ") i++;
+        if (i < end && text[i] !== "#" && text[i] !== "\r") indents.push(i - start);
+      }
+      if (indents.length > max) return start + col;
+      if (/[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.test(text.slice(i, end)) && /(?:^|[:\s-])[ \t]*[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.test(text.slice(start, end))) scalarIndent = col;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** Keys written twice in one mapping (an alias as a key counts as the value it names), in document order. */
+function duplicateKeys(doc: Document.Parsed, max: number): { node: Node; key: string }[] {
+  const out: { node: Node; key: string }[] = [];
+  const root = doc.contents as Node | null;
+  if (!root) return out;
+  const stack: Node[] = [root];
+  while (stack.length > 0 && out.length < max) {
+    const node = stack.pop()!;
+    if (!isCollection(node)) continue;
+    const seen = new Set<string>();
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (isMap(node)) {
+          let key = item.key as Node | null;
+          if (key && isAlias(key)) key = (key.resolve(doc) as Node | undefined) ?? key;
+          if (key && isScalar(key)) {
+            const name = String(key.value);
+            if (seen.has(name)) out.push({ node: item.key as Node, key: name });
+            seen.add(name);
+          }
+        }
+        if (item.value) stack.push(item.value as Node);
+      } else if (item) stack.push(item as Node);
+    }
+  }
+  out.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+  return out.slice(0, max);
+}
+
 /** A node nested deeper than `max`, or a list or mapping used as a key (`? [a, b]: 1`), which no profile field can be. */
 function shapeProblem(root: Node | null, max: number): { node: Node; problem: "deep" | "collection-key" } | undefined {
   if (!root) return undefined;
@@ -183,8 +271,7 @@ export function nodeAt(src: YamlSource, path: Path): Node | undefined {
   for (const key of path) {
     let next: Node | undefined;
     if (isMap(node)) {
-      const items = node.items as { key: unknown; value: unknown }[];
-      const pair = items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      const pair = pairsOf(node).get(String(key));
       next = (pair?.value as Node | undefined) ?? (pair?.key as Node | undefined);
     } else if (isSeq(node) && typeof key === "number") {
       next = node.items[key] as Node | undefined;
@@ -199,8 +286,24 @@ export function nodeAt(src: YamlSource, path: Path): Node | undefined {
 export function keyNodeAt(src: YamlSource, path: Path, key: string): Node | undefined {
   const map = nodeAt(src, path);
   if (!map || !isMap(map)) return undefined;
-  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  const pair = pairsOf(map).get(key);
   return (pair?.key as Node | undefined) ?? undefined;
+}
+
+type AnyPair = { key: unknown; value: unknown };
+const pairIndex = new WeakMap<object, Map<string, AnyPair>>();
+
+/** A mapping's pairs by scalar key (the first of each), built once: one lookup per diagnostic stays linear in the keys. */
+function pairsOf(map: { items: unknown[] }): Map<string, AnyPair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as AnyPair[]) {
+      if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 /** 1-based position of a node, with the embedding offset applied. */

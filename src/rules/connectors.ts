@@ -22,7 +22,7 @@ function connectorItems(profile: Profile, engine: Engine, k: ConnectorKind, side
   for (const v of c.variants ?? []) {
     const route = v[side];
     if (route === undefined || ctx.value(route) <= ctx.value(main.route)) continue;
-    const h = holds(v.when, profile);
+    const h = holds(v.when, profile, engine.id);
     if (h.holds) main = { name: k, route, note: v.note, sources: v.sources, condition: h.distribution ? ` (${v.name ? `${v.name}, ` : ""}only in ${h.distribution}, a proprietary distribution)` : "" };
     else if (!better || ctx.value(route) > ctx.value(better.route)) better = { route, words: missed(v.name, h.unmet), sources: v.sources };
   }

@@ -18,6 +18,6 @@ export const deploymentModel: Rule = {
   key: (p) => `${p.deployment}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     const d = profile.deployment as "library" | "service";
-    return single(engine.deployment[d], profile, ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" });
+    return single(engine.deployment[d], profile, ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" }, engine.id);
   },
 };

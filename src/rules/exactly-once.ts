@@ -22,7 +22,7 @@ export const exactlyOnce: Rule = {
   key: (p) => `${p.sinks.join(",")}|${p.latency.ms}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     // the engine-wide route that holds for this profile (a variant may hold only for some sinks or a vendor's distribution)
-    const resolved = resolveFact(engine.exactlyOnce, profile, ctx.value);
+    const resolved = resolveFact(engine.exactlyOnce, profile, ctx.value, engine.id);
     const eo = { ...engine.exactlyOnce, route: resolved.route, note: resolved.note, sources: resolved.sources };
     const perSink = profile.sinks.map((s) => ({ s, route: (eo.sinks?.[s] ?? eo.route) as Route }));
     const worst = perSink.length ? perSink.reduce((a, b) => (ctx.value(b.route) < ctx.value(a.route) ? b : a)).route : eo.route;

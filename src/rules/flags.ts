@@ -17,7 +17,7 @@ export const eventTime: Rule = {
   },
   applies: (p) => p.eventTime,
   key: (p) => `${p.eventTime}|${conditionKey(p)}`,
-  evaluate: (p, engine, ctx) => single(engine.eventTime, p, ctx, { engine: engine.name }),
+  evaluate: (p, engine, ctx) => single(engine.eventTime, p, ctx, { engine: engine.name }, engine.id),
 };
 
 export const batchBackfill: Rule = {
@@ -34,7 +34,7 @@ export const batchBackfill: Rule = {
   },
   applies: (p) => p.batch,
   key: (p) => `${p.batch}|${conditionKey(p)}`,
-  evaluate: (p, engine, ctx) => single(engine.batch, p, ctx, { engine: engine.name }),
+  evaluate: (p, engine, ctx) => single(engine.batch, p, ctx, { engine: engine.name }, engine.id),
 };
 
 export const stateSize: Rule = {
@@ -51,5 +51,5 @@ export const stateSize: Rule = {
   },
   applies: (p) => p.state !== "none",
   key: (p) => `${p.state}|${conditionKey(p)}`,
-  evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], p, ctx, { engine: engine.name, state: p.state }),
+  evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], p, ctx, { engine: engine.name, state: p.state }, engine.id),
 };

@@ -47,8 +47,8 @@ export function allOf(items: readonly Item[], ctx: RuleContext, args: Record<str
 }
 
 /** Verdict for one fact looked up by the profile's value: the value that holds for the profile (conditions.ts). */
-export function single(given: Fact, profile: Profile, ctx: RuleContext, args: Record<string, string>): Verdict {
-  const fact = resolveFact(given, profile, ctx.value);
+export function single(given: Fact, profile: Profile, ctx: RuleContext, args: Record<string, string>, engineId?: string): Verdict {
+  const fact = resolveFact(given, profile, ctx.value, engineId);
   return {
     fit: ctx.value(fact.route),
     unmet: !isReady(fact.route),
@@ -60,8 +60,8 @@ export function single(given: Fact, profile: Profile, ctx: RuleContext, args: Re
 }
 
 /** An item of allOf for a fact: the value that holds for the profile. */
-export function itemOf(name: string, given: Fact, profile: Profile, ctx: RuleContext): Item {
-  const f = resolveFact(given, profile, ctx.value);
+export function itemOf(name: string, given: Fact, profile: Profile, ctx: RuleContext, engineId?: string): Item {
+  const f = resolveFact(given, profile, ctx.value, engineId);
   return { name, route: f.route, needs: f.needs, note: f.note, sources: f.sources, condition: f.condition };
 }
 

@@ -17,7 +17,7 @@ export const jobLanguage: Rule = {
   applies: (p) => p.languages.length > 0,
   key: (p) => `${p.languages.join(",")}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
-    const ranked = profile.languages.map((l) => ({ l, fact: resolveFact(engine.languages[l], profile, ctx.value) })).sort((a, b) => ctx.value(b.fact.route) - ctx.value(a.fact.route));
+    const ranked = profile.languages.map((l) => ({ l, fact: resolveFact(engine.languages[l], profile, ctx.value, engine.id) })).sort((a, b) => ctx.value(b.fact.route) - ctx.value(a.fact.route));
     const best = ranked[0]!;
     return {
       fit: ctx.value(best.fact.route),

@@ -3,7 +3,7 @@ import { conditionKey, holds } from "../catalog/conditions.js";
 import type { Engine, Source } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
-import { type Rule, routeWords } from "./types.js";
+import { type Rule, type RuleContext, routeWords } from "./types.js";
 
 /** The engine's latency floor and typical value in ms, raised by its exactly-once floor when the profile needs exactly-once. */
 export function engineLatency(engine: Engine, exactlyOnce: boolean): { floor: number; typical: number; raisedByExactlyOnce: boolean } {
@@ -26,6 +26,16 @@ function latencyFit(budget: number, floor: number, typical: number): { fit: numb
   return { fit: 0, messageId: "below" };
 }
 
+/** The slowest delivery delay among the profile's sources (rules.yaml latency.sourceDelay), in ms, with what it is. */
+export function sourceDelay(profile: Profile, config: RuleContext["config"]): { ms: number; kind?: string; text?: string; sources: Source[] } {
+  let worst: { ms: number; kind?: string; text?: string; sources: Source[] } = { ms: 0, sources: [] };
+  for (const k of profile.sources) {
+    const d = config.latency.sourceDelay?.[k];
+    if (d && parseDuration(d.delay)!.ms > worst.ms) worst = { ms: parseDuration(d.delay)!.ms, kind: k, text: d.delay, sources: d.sources };
+  }
+  return worst;
+}
+
 export const latencyBudget: Rule = {
   example: "version: 1\nlatency: 50ms\nthroughput: 10k/s\n",
   id: "latency-budget",
@@ -41,12 +51,14 @@ export const latencyBudget: Rule = {
     below: "{budget} is below the floor of {engine} ({floor})",
   },
   applies: () => true,
-  key: (p) => `${p.latency.ms}|${conditionKey(p)}`,
+  key: (p) => `${p.latency.ms}|${p.sources.join(",")}|${conditionKey(p)}`,
   evaluate(profile: Profile, engine: Engine, ctx) {
-    const budget = profile.latency.ms;
-    const base = { budget: profile.latency.text, engine: engine.name, floor: engine.latency.floor, typical: engine.latency.typical, condition: "" };
+    // a source's own delivery delay comes off the budget before the engine sees a record
+    const delay = sourceDelay(profile, ctx.config);
+    const budget = profile.latency.ms - delay.ms;
+    const base = { budget: delay.kind ? `${profile.latency.text} (less ${delay.text} for ${delay.kind} to deliver)` : profile.latency.text, engine: engine.name, floor: engine.latency.floor, typical: engine.latency.typical, condition: "" };
     const periodic = parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
-    if (budget >= periodic) {
+    if (profile.latency.ms >= periodic) {
       const route = engine.batch.route;
       return { fit: 0.5 + ctx.value(route) / 2, unmet: false, messageId: "batch", args: { ...base, route, how: isReady(route) ? `(${routeWords(route)})` : routeWords(route, engine.batch.needs) }, detail: engine.batch.note, sources: [...engine.latency.sources, ...engine.batch.sources] };
     }
@@ -61,18 +73,18 @@ export const latencyBudget: Rule = {
       note: l.note,
       sources: l.sources,
       condition,
-      ...latencyFit(budget, parseDuration(l.floor)!.ms, parseDuration(l.typical)!.ms),
+      ...latencyFit(Math.max(budget, 0), parseDuration(l.floor)!.ms, parseDuration(l.typical)!.ms),
     });
     let best = modeOf(engine.latency, undefined, "");
     let missedMode: Mode | undefined;
     for (const v of engine.latency.variants ?? []) {
-      const h = holds(v.when, profile);
+      const h = holds(v.when, profile, engine.id);
       const m = modeOf(v, v.name, h.holds ? ` (with ${v.name}${h.distribution ? `, only in ${h.distribution}, a proprietary distribution` : ""})` : ` (${v.name}, floor ${v.floor}, would do better, but ${h.unmet.join("; ")})`);
       if (h.holds && m.fit > best.fit) best = m;
       else if (!h.holds && m.fit > (missedMode?.fit ?? -1)) missedMode = m;
     }
     const args = { ...base, floor: best.floor, typical: best.typical, condition: best.condition || (missedMode && missedMode.fit > best.fit ? missedMode.condition : "") };
-    const sources = missedMode && missedMode.fit > best.fit && !best.condition ? [...best.sources, ...missedMode.sources] : best.sources;
+    const sources = [...(missedMode && missedMode.fit > best.fit && !best.condition ? [...best.sources, ...missedMode.sources] : best.sources), ...delay.sources];
     return { fit: best.fit, unmet: best.messageId === "below", messageId: best.messageId, args, detail: best.note, sources };
   },
 };

@@ -59,7 +59,8 @@ export function maintenanceMark(m: MaintenanceJson): string {
 }
 
 export const maintenance: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\nserving: lookup\npriorities: {maintenance: must}\n",
+  example: "version: 1\nlatency: 200ms\nthroughput: 5k/s\ndeployment: library\nlanguages: [python]\n",
+  exampleEngines: "extended",
   id: "maintenance",
   description: "Whether the engine is actively maintained and released: a maintenance-only or dormant engine, or one with no release in twelve months, is a weak pick.",
   requirement: "maintenance",

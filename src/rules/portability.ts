@@ -16,5 +16,5 @@ export const portability: Rule = {
   },
   applies: (p) => p.portable,
   key: (p) => `${p.portable}|${conditionKey(p)}`,
-  evaluate: (profile, engine, ctx) => single(engine.portability, profile, ctx, { engine: engine.name }),
+  evaluate: (profile, engine, ctx) => single(engine.portability, profile, ctx, { engine: engine.name }, engine.id),
 };

@@ -18,7 +18,7 @@ export const processingKinds: Rule = {
   key: (p) => `${p.processing.join(",")}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     return allOf(
-      profile.processing.map((k) => itemOf(k, engine.processing[k], profile, ctx)),
+      profile.processing.map((k) => itemOf(k, engine.processing[k], profile, ctx, engine.id)),
       ctx,
       { engine: engine.name },
     );

@@ -38,6 +38,20 @@ function waiver(profile: Profile, engine: Engine, op: Operation): string | undef
   return undefined;
 }
 
+/**
+ * A team that says what it already runs (profile platforms) still adopts a
+ * new system when a cluster or runner it does not run is run for it (a
+ * managed offering, or the service it asked for): half the burden counts.
+ */
+function newBesideIncumbent(profile: Profile, op: Operation, why: string): boolean {
+  return profile.platforms.length > 0 && (op.kind === "cluster" || op.kind === "runner") && !why.startsWith("the team already runs");
+}
+
+function listOf(xs: readonly string[]): string {
+  const names = xs.map((x) => PLATFORM_NAMES[x] ?? x);
+  return names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
 /** Applications that read results by key or SQL from an engine that cannot serve them need a database beside it. */
 export const SERVING_DATABASE_BURDEN = 1.5;
 
@@ -65,7 +79,9 @@ export function burdenOf(profile: Profile, engine: Engine): { counted: Operation
   for (const op of engine.operations) {
     const w = waiver(profile, engine, op);
     if (w === undefined) counted.push(op);
-    else if (w !== null) waived.push({ op, why: w });
+    else if (w === null) continue;
+    else if (newBesideIncumbent(profile, op, w)) counted.push({ ...op, burden: op.burden / 2, what: `${op.what}, run for it (${w}) but new beside ${listOf(profile.platforms)}` });
+    else waived.push({ op, why: w });
   }
   return { counted, waived, burden: counted.reduce((a, o) => a + o.burden, 0) };
 }
@@ -77,7 +93,7 @@ export const runningCost: Rule = {
   requirement: "runningCost",
   reads: ["operations", "operations[].platforms", "managed.<cloud>", "connectors.<kind>.via", "serving"],
   scoring:
-    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a broker the engine cannot run without (Kafka for Kafka Streams) counts when the profile names sources or sinks and none of them is it; a licence always counts. An operation whose `platforms` names something the profile's `platforms` lists costs nothing (the team already runs it), and the reason says so. When the profile's serving is lookup or sql and the engine cannot serve it production-ready, a serving database beside it counts (burden 1.5). Never unmet. Applied to every profile.",
+    "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a broker the engine cannot run without (Kafka for Kafka Streams) counts when the profile names sources or sinks and none of them is it; a licence always counts. An operation whose `platforms` names something the profile's `platforms` lists costs nothing (the team already runs it), and the reason says so; when the profile lists platforms, a cluster or runner it does not run that a managed offering or the requested service would take away still counts at half its burden (a new system beside what the team runs). When the profile's serving is lookup or sql and the engine cannot serve it production-ready, a serving database beside it counts (burden 1.5). Never unmet. Applied to every profile.",
   messages: {
     nothing: "{engine} adds nothing to run besides the team's own code{waived}",
     adds: "{engine} adds {what} to run{waived}",

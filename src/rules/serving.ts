@@ -16,7 +16,7 @@ export function servingFact(engine: Engine, kind: "lookup" | "sql", ctx?: RuleCo
 }
 
 export const serving: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nserving: lookup\n",
+  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [database]\nserving: lookup\n",
   id: "serving",
   description: "How applications read the results: by key (lookup) or with ad-hoc SQL (sql) straight from the engine, or from a serving database beside it.",
   requirement: "serving",
@@ -32,12 +32,12 @@ export const serving: Rule = {
   key: (p) => `${p.serving}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     const kind = profile.serving as "lookup" | "sql";
-    return single(servingFact(engine, kind, ctx), profile, ctx, { engine: engine.name, kind: kind === "sql" ? "ad-hoc SQL" : "by-key" });
+    return single(servingFact(engine, kind, ctx), profile, ctx, { engine: engine.name, kind: kind === "sql" ? "ad-hoc SQL" : "by-key" }, engine.id);
   },
 };
 
 export const consistency: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [cdc]\nconsistency: consistent\n",
+  example: "version: 1\nlatency: 2s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\nconsistency: consistent\n",
   id: "consistency",
   description: "Whether readers never see half-applied results (one input of a join applied before the other, retractions in flight), when the profile needs that.",
   requirement: "consistency",
@@ -52,6 +52,6 @@ export const consistency: Rule = {
   key: (p) => `${p.consistency}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     const fact: Fact = engine.consistency ?? { route: "none", note: "The descriptor records no consistency guarantee for readers.", sources: engine.deployment.service.sources };
-    return single(fact, profile, ctx, { engine: engine.name });
+    return single(fact, profile, ctx, { engine: engine.name }, engine.id);
   },
 };

@@ -6,7 +6,7 @@ import { allOf, itemOf } from "./helpers.js";
 import type { Rule } from "./types.js";
 
 export const statefulOperations: Rule = {
-  example: "version: 1\nlatency: 1s\nthroughput: 10k/s\nsources: [kafka]\nsinks: [kafka]\ndeployment: library\noperations: [join, dedupe]\n",
+  example: "version: 1\nlatency: 50ms\nthroughput: 10k/s\ndeployment: library\noperations: [join]\n",
   id: "stateful-operations",
   description: "The stateful operations the job needs (stream-stream joins, enrichment from a changing table, aggregates, windows, deduplication) against the engine's operators.",
   requirement: "operations",
@@ -25,7 +25,7 @@ export const statefulOperations: Rule = {
     const ops = engine.operators;
     if (!ops) return { fit: 0.5, unmet: false, messageId: "unknown", args: { engine: engine.name, items: profile.operations.join(", ") }, sources: engine.deployment.service.sources };
     return allOf(
-      profile.operations.map((k) => itemOf(k, ops[k], profile, ctx)),
+      profile.operations.map((k) => itemOf(k, ops[k], profile, ctx, engine.id)),
       ctx,
       { engine: engine.name },
     );

@@ -41,6 +41,8 @@ export interface Rule {
   scoring: string;
   /** a profile (YAML) in which this rule decides the outcome: without it, the answer changes (tested) */
   example: string;
+  /** the engines the example is ranked among, when the five cannot show it (every core engine is maintained) */
+  exampleEngines?: "extended";
   /** message templates; {name} is replaced by args[name] */
   messages: Record<string, string>;
   /**

@@ -18,6 +18,6 @@ export const unitOfWork: Rule = {
   key: (p) => `${p.unit}|${conditionKey(p)}`,
   evaluate(profile, engine, ctx) {
     const unit = profile.unit as "event" | "record";
-    return single(engine.unit[unit], profile, ctx, { engine: engine.name, unit, manner: unit === "event" ? "one at a time" : "in bulk" });
+    return single(engine.unit[unit], profile, ctx, { engine: engine.name, unit, manner: unit === "event" ? "one at a time" : "in bulk" }, engine.id);
   },
 };

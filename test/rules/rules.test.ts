@@ -179,23 +179,38 @@ describe("facts that hold only under conditions", () => {
     expect(v.args.condition).toContain("Low-latency mode");
   });
   it("and not for a source outside them: the reason names the mode and the source", () => {
-    const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [kinesis]\n"), engine, ctx);
+    const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [pulsar]\n"), engine, ctx);
     expect(v.messageId).toBe("below");
     expect(v.unmet).toBe(true);
-    expect(v.args.condition).toMatch(/Low-latency mode.*kinesis/);
+    expect(v.args.condition).toMatch(/Low-latency mode.*pulsar/);
     expect(v.sources.map((s) => s.url)).toContain("https://example.org/mode");
+  });
+  it("a source's own delivery delay comes off the budget (rules.yaml latency.sourceDelay)", () => {
+    const plain = makeEngine("x", { latency: { floor: "10ms", typical: "50ms" } });
+    const fast = latency.evaluate(profileFrom("version: 1\nlatency: 100ms\nthroughput: 1k/s\nsources: [kafka]\n"), plain, ctx);
+    const kinesis = latency.evaluate(profileFrom("version: 1\nlatency: 100ms\nthroughput: 1k/s\nsources: [kinesis]\n"), plain, ctx);
+    expect(fast.messageId).toBe("meets");
+    expect(kinesis.messageId).toBe("tuned");
+    expect(String(kinesis.args.budget)).toContain("less 70ms for kinesis");
+    expect(kinesis.sources.map((s) => s.url)).toContain("https://docs.aws.amazon.com/streams/latest/dev/building-consumers.html");
   });
   it("nor for an operation it does not run", () => {
     const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [kafka]\noperations: [join]\n"), engine, ctx);
     expect(v.unmet).toBe(true);
     expect(v.args.condition).toContain("join");
   });
-  it("a capability only in a vendor's distribution holds under license: any, named", () => {
+  it("a capability only in a vendor's distribution holds where the team runs the engine (platforms), named", () => {
     const e = makeEngine("x", { connectors: { kinesis: { source: "third-party", variants: [{ name: vendorOnly.name, when: vendorOnly.when, note: vendorOnly.note, sources: vendorOnly.sources, source: "builtin" }] } } } as never);
     const rule = ruleById("source-connectors")!;
-    const any = rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\nsources: [kinesis]\n"), e, ctx);
-    expect(any.unmet).toBe(false);
-    expect(String(any.args.condition)).toContain("Vendor Runtime");
+    const runs = rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\nsources: [kinesis]\nplatforms: [x]\n"), e, ctx);
+    expect(runs.unmet).toBe(false);
+    expect(String(runs.args.condition)).toContain("Vendor Runtime");
+    // or names the vendor
+    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\nsources: [kinesis]\nplatforms: [vendor]\n"), e, ctx).unmet).toBe(false);
+    // a team that does not run it is not assumed to buy it
+    const not = rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\nsources: [kinesis]\n"), e, ctx);
+    expect(not.unmet).toBe(true);
+    expect(String(not.args.condition)).toContain("platforms do not name");
   });
   it("and never meets license: open-source", () => {
     const e = makeEngine("x", { connectors: { kinesis: { source: "third-party", variants: [{ name: vendorOnly.name, when: vendorOnly.when, note: vendorOnly.note, sources: vendorOnly.sources, source: "builtin" }] } } } as never);
@@ -207,8 +222,8 @@ describe("facts that hold only under conditions", () => {
   it("fact variants work for single-fact rules too (exactly-once only without some sinks)", () => {
     const e = makeEngine("x", { eventTime: { route: "limited", variants: [{ ...vendorOnly }] } } as never);
     const rule = ruleById("event-time")!;
-    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\neventTime: true\n"), e, ctx).fit).toBe(1);
-    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\neventTime: true\nlicense: open-source\n"), e, ctx).fit).toBe(0.5);
+    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\neventTime: true\nplatforms: [x]\n"), e, ctx).fit).toBe(1);
+    expect(rule.evaluate(profileFrom("version: 1\nlatency: 1s\nthroughput: 1k/s\neventTime: true\nlicense: open-source\nplatforms: [x]\n"), e, ctx).fit).toBe(0.5);
   });
 });
 
