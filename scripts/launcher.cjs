@@ -5,14 +5,6 @@
 // it is missing or V8 rejects it (another Node version). Failing to write it
 // (a read-only install) costs nothing but speed.
 "use strict";
-// V8 hands a function to its optimising compiler after a small budget of work
-// (67,584 bytecode units by default). A run that scores many profiles crosses
-// it in dozens of functions whose optimised code is compiled, thrown away on a
-// new object shape, and compiled again: on a 2-core machine that doubled the
-// time of 100 profiles. Fifteen times the budget keeps optimisation for the
-// truly hot loops of a long run (advise check on 10,000 ADRs) and out of short
-// ones. Set before anything is compiled; the code cache is made under it too.
-require("node:v8").setFlagsFromString("--interrupt-budget=1000000");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -32,7 +24,11 @@ try {
 const source = fs.readFileSync(file, "latin1");
 // The build wraps the bundle in a function expression taking CommonJS's arguments.
 const script = new vm.Script(source, { filename: file, cachedData });
-if (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_WRITE_CODE_CACHE === "1") {
+// several profile files, or a glob: a run over many profiles (see below)
+const args = process.argv.slice(2);
+const many = args.filter((a) => /\.ya?ml$/i.test(a)).length > 1 || args.some((a) => /[*?[]/.test(a));
+// (a cache made under the changed flag below would not match the next run's)
+if (!many && (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_WRITE_CODE_CACHE === "1")) {
   process.once("exit", () => {
     try {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
@@ -43,5 +39,15 @@ if (cachedData === undefined || script.cachedDataRejected || process.env.ADVISE_
     }
   });
 }
+// V8 hands a function to its optimising compiler after a small budget of work
+// (67,584 bytecode units by default). A run over many profiles crosses it in
+// dozens of functions whose optimised code is compiled, thrown away on a new
+// object shape and compiled again: on 2 cores that doubled the time of 100
+// profiles. For such runs (several profile files, or a glob), fifteen times the
+// budget keeps optimisation for the truly hot loops only. Set after the code
+// cache is checked (the flag is part of what the cache must match; it applies
+// to functions as they first run), and only then: node:v8 loads Node's stream
+// stack, which a one-profile run is spared.
+if (many) require("node:v8").setFlagsFromString("--interrupt-budget=1000000");
 const mod = { exports: {}, filename: file, id: file };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, __dirname);
