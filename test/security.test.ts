@@ -257,3 +257,62 @@ describe("a config file's catalog: stays inside the repository (row 6)", () => {
     expect(above.stderr).not.toMatch(/SECRET|hunter2|config\.yaml/);
   });
 });
+
+describe("advise mcp: malformed and oversized messages get JSON-RPC errors (rows 7, 16)", () => {
+  const init = '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}';
+  function session(lines: string[]) {
+    const r = advise(["mcp"], {}, `${[init, ...lines].join("\n")}\n`, repo());
+    const replies = r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: unknown; error?: { code: number; message: string }; result?: unknown });
+    return { r, replies, byId: (id: unknown) => replies.find((x) => x.id === id) };
+  }
+
+  it("each malformed message is answered with the code JSON-RPC specifies, and the server keeps serving", () => {
+    const { r, replies, byId } = session([
+      "{not json",
+      "42",
+      "[]",
+      '{"jsonrpc":"2.0","id":1}',
+      '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":null}',
+      '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"advise","arguments":[1,2]}}',
+      '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":{"x":1}}}',
+      '{"jsonrpc":"2.0","id":{"x":1},"method":"tools/list"}',
+      '{"jsonrpc":"2.0","id":5,"method":"tools/list"}',
+    ]);
+    expect(r.status).toBe(0);
+    const anonymous = replies.filter((x) => x.id === null).map((x) => x.error!.code);
+    expect(anonymous).toEqual([-32700, -32600, -32600, -32600]);
+    expect(byId(1)!.error!.code).toBe(-32600);
+    expect(byId(2)!.error!.code).toBe(-32602);
+    expect(byId(3)!.error).toEqual({ code: -32602, message: "Invalid params for tools/call: arguments: Invalid input: expected record, received array" });
+    expect(byId(4)!.error!.code).toBe(-32602);
+    expect(byId(5)!.result).toBeDefined();
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("a message over 10 MiB is answered with an error for its id and the next one is served", () => {
+    const big = `{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"advise","arguments":{"profile":"${"x".repeat(11_000_000)}"}}}`;
+    const { r, byId } = session([big, '{"jsonrpc":"2.0","id":7,"method":"tools/list"}']);
+    expect(byId(6)!.error).toEqual({ code: -32600, message: "Invalid Request: the message is too large (more than 10485760 bytes)" });
+    expect(byId(7)!.result).toBeDefined();
+    expect(r.stderr).toContain("advise mcp: a message over 10485760 bytes was dropped");
+  });
+
+  it("a FIFO as the path of a tool call is refused without freezing the server (row 11)", () => {
+    const dir = repo();
+    execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
+    const call = '{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"validate_profile","arguments":{"path":"fifo.yaml"}}}';
+    const r = advise(["mcp"], {}, `${init}\n${call}\n`, dir);
+    expect(r.error).toBeUndefined();
+    const reply = r.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { id: number; result?: { structuredContent?: unknown; content: { text: string }[] } }).find((x) => x.id === 8)!;
+    expect(JSON.stringify(reply.result)).toContain("is not a regular file (a FIFO)");
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("standard output on a full device: one line on stderr and exit 2 (row 10)", () => {
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [CLI, "mcp"], { cwd: repo(), input: `${init}\n`, stdio: ["pipe", full, "pipe"], encoding: "utf8", timeout: 20_000 });
+    closeSync(full);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("advise mcp: cannot write to standard output (no space left on device)");
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
