@@ -349,7 +349,7 @@ function registerInfoCommands(program: Command): void {
     ["license", "any | open-source"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
-    const { runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
+    const { InitCancelled, runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
     const { yes, force, from, ...flags } = opts;
     const profilesDir = join(packageRoot(), "profiles");
     const schemaPath = join(packageRoot(), "schema", "profile.schema.json");
@@ -366,7 +366,16 @@ function registerInfoCommands(program: Command): void {
       return;
     }
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
-    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    let r: Awaited<ReturnType<typeof runInit>>;
+    try {
+      r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    } catch (e) {
+      if (!(e instanceof InitCancelled)) throw e;
+      // Ctrl-C at a prompt: as a shell reports an interrupt
+      process.stderr.write(`\nadvise: ${e.message}\n`);
+      process.exitCode = 130;
+      return;
+    }
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
     else await writeStdout(r.text);
   });
