@@ -8,11 +8,11 @@
 // a bug is a tool error that says so (the stack goes to stderr with --debug).
 
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, type CallToolResult, ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { InputError, UsageError } from "../diagnostics.js";
 import { describeWriteError } from "../io/read.js";
 import { unknownName } from "../suggest.js";
+import { LineTransport } from "./transport.js";
 import { errorLines, resources, type Tool, type ToolContext, tools } from "./tools.js";
 import { catalogueResources, getPrompt, page, PROMPTS } from "./prompts.js";
 
@@ -110,7 +110,8 @@ function errorText(e: unknown, opts: { debug: boolean; log: (line: string) => vo
 export async function serveStdio(options: McpOptions): Promise<void> {
   const pending = new Set<Promise<unknown>>();
   const server = createMcpServer(options, pending);
-  const transport = new StdioServerTransport();
+  // malformed and oversized messages get JSON-RPC errors, never silence (transport.ts)
+  const transport = new LineTransport();
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
   });
