@@ -196,7 +196,7 @@ export function buildProgram(argv: string[] = []): Command {
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(fitHelp(s)), getOutHelpWidth: () => textWidth(), outputError: (s, write) => write(choiceSuggestion(s)) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(fitHelp(s)), getOutHelpWidth: () => textWidth(), outputError: (s, write) => write(commanderError(choiceSuggestion(s))) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
@@ -290,6 +290,16 @@ function fitHelp(text: string): string {
  * commander's message for an option value that is not one of its choices, with
  * a did-you-mean added (`--format jsn`), for every command's options alike.
  */
+/**
+ * Commander's own error messages quote the argument as typed: shown escaped
+ * like all user text, so that a newline and `::error::` in an argument cannot
+ * become a workflow command, nor an ESC sequence drive the terminal. The line
+ * breaks commander itself puts in (before its hints, at the end) are kept.
+ */
+export function commanderError(message: string): string {
+  return noCommands(visible(message).replace(/\\n(?=\((?:Did you mean|run `advise))|\\n$/g, "\n"));
+}
+
 export function choiceSuggestion(message: string): string {
   const m = /argument '([^']*)' is invalid\. Allowed choices are (.+)\.\n?$/.exec(message);
   if (!m) return message;

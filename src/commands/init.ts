@@ -4,11 +4,12 @@
 // terminal it asks nothing. It never overwrites a file without --force, and
 // what it writes is validated before it is written.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { InputError, UsageError } from "../diagnostics.js";
-import { describeFsError } from "../io/read.js";
+import { describeWriteError } from "../io/read.js";
+import { writeFileAtomic } from "../io/write.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
 import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PROCESSING_KINDS, STATE_SIZES, UNITS } from "../profile/fields.js";
@@ -260,7 +261,7 @@ export function answersFromFlags(flags: InitOptions["flags"]): Partial<InitAnswe
 export async function runInit(file: string, opts: InitOptions): Promise<{ text: string; wrote?: string }> {
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
-  if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
+  if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
   const given = answersFromFlags(opts.flags);
   const anyFlag = Object.keys(given).length > 0;
   let answers: InitAnswers = { ...DEFAULTS, ...given };
@@ -335,19 +336,54 @@ export function runInitFrom(name: string, file: string, opts: InitFromOptions): 
   }
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
-  if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
+  if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
   const schemaRef = schemaReference(target, opts.schemaPath);
   const text = readFileSync(join(opts.profilesDir, `${id}.yaml`), "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`);
   return writeProfile(text, target, file, opts.force);
 }
 
-/** The profile text, written to target unless it is stdout (never over an existing file without force). */
+/** Whether anything is at path, a symbolic link (even a dangling one) included. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function alreadyThere(target: string, file: string): string {
+  let link = false;
+  try {
+    link = lstatSync(target).isSymbolicLink();
+  } catch {
+    // gone in between: the plain message
+  }
+  return link ? `${file} already exists as a symbolic link; use --force to replace the link (what it points to is never written), or name another file` : `${file} already exists; use --force to overwrite it, or name another file`;
+}
+
+/**
+ * The profile text, written to target unless it is stdout (never over an
+ * existing file without force). With force, the new file is renamed into place
+ * (writeFileAtomic): a symbolic link there is replaced, never written through,
+ * and a device or FIFO is refused.
+ */
 function writeProfile(text: string, target: string | undefined, file: string, force: boolean | undefined): { text: string; wrote?: string } {
   if (!target) return { text };
+  if (force && present(target)) {
+    try {
+      writeFileAtomic(target, text);
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.diagnostics.map((d) => ({ ...d, file })));
+      throw e;
+    }
+    return { text, wrote: target };
+  }
   try {
-    writeFileSync(target, text, { flag: force ? "w" : "wx" });
+    writeFileSync(target, text, { flag: "wx" });
   } catch (e) {
-    throw new InputError([{ file, message: `cannot be written: ${describeFsError(e)}`, expected: "a path in an existing, writable folder" }]);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(alreadyThere(target, file));
+    throw new InputError([{ file, message: `cannot be written (${describeWriteError(e)})`, expected: "a path in an existing, writable folder" }]);
   }
   return { text, wrote: target };
 }
