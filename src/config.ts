@@ -23,12 +23,15 @@ export interface ProjectConfig {
   file: string;
   /** absolute path of the user catalogue folder, when the config names one */
   catalog?: string;
+  /** where `catalog:` is written, and the value as written (for located errors) */
+  catalogAt?: Diagnostic;
+  catalogWritten?: string;
   /** the `engines:` selection, with where it is written (for located errors) */
   engines?: { value: string | string[]; at: Diagnostic };
 }
 
-/** The nearest config file from `start` upwards, validated; undefined when there is none. */
-export function findConfig(start: string = process.cwd()): ProjectConfig | undefined {
+/** The nearest config file from `start` upwards (not above `stopAt`, when given), validated; undefined when there is none. */
+export function findConfig(start: string = process.cwd(), stopAt?: string): ProjectConfig | undefined {
   let dir = resolve(start);
   for (;;) {
     for (const name of CONFIG_NAMES) {
@@ -37,9 +40,11 @@ export function findConfig(start: string = process.cwd()): ProjectConfig | undef
         const src = parseYaml(readSource(file));
         const data = src.value === null || src.value === undefined ? {} : validateYaml(configSchema, src);
         const engines = data.engines !== undefined ? { value: data.engines, at: { file: src.file, ...locator(src, [])(["engines"]), message: "" } } : undefined;
-        return { file, ...(data.catalog ? { catalog: resolve(dirname(file), data.catalog) } : {}), ...(engines ? { engines } : {}) };
+        const catalog = data.catalog ? { catalog: resolve(dirname(file), data.catalog), catalogWritten: data.catalog, catalogAt: { file: src.file, ...locator(src, [])(["catalog"]), message: "" } } : {};
+        return { file, ...catalog, ...(engines ? { engines } : {}) };
       }
     }
+    if (stopAt !== undefined && resolve(stopAt) === dir) return undefined;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -4,7 +4,7 @@
 
 import { stdoutIsTTY, stdoutRows, stdoutStream, stdoutWidth, usePager, willPage, writeStdout } from "./io/stdout.js";
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, formatDiagnostic, UsageError } from "./diagnostics.js";
@@ -14,43 +14,46 @@ import { noCommands, visible, visibleDeep } from "./text.js";
 import { LINKS, TOOL } from "./tool.js";
 import type { Result } from "./engine/result.js";
 import { closest } from "./suggest.js";
+import { fitText } from "./format/fit.js";
 
 const EXAMPLES = `
 Examples:
-  advise profiles/card-authorization.yaml            rank the engines for a workload
-  advise profiles/card-authorization.yaml --reasons  ... and every engine's reasons with sources
-  advise profiles/live-dashboards.yaml --format json  the result as JSON (stable; see docs/result.md)
-  advise profile.yaml --format markdown > adr.md      a report to paste into a decision record
-  advise profile.yaml --engines extended             rank the five and the extended catalogue (advise engines lists both)
-  cat profile.yaml | advise -                         read the profile from standard input
-  advise mcp                                          serve the tools to an AI assistant (MCP on stdio; see README.md)
+  advise init --from card-authorization           write profile.yaml from a shipped example (no NAME: list them)
+  advise profile.yaml                             rank the engines for the workload it describes
+  advise profile.yaml --reasons                   ... and every engine's reasons with sources
+  advise profile.yaml --format json               the result as JSON (stable; see docs/result.md)
+  advise profile.yaml --format markdown > adr.md  a report to paste into a decision record
+  advise profile.yaml --engines extended          rank the five and the extended catalogue (advise engines lists both)
+  cat profile.yaml | advise -                     read the profile from standard input
+  advise mcp                                      serve the tools to an AI assistant (MCP on stdio; see README.md)
 
 A profile is a small YAML file (see README.md, "Profile reference"):
   version: 1
-  latency: 10ms          # end-to-end p99 budget: 500us, 10ms, 2s, 5m, 1h
+  latency: 10ms          # end-to-end p99: 500us, 10ms, 2s, 5m, 1h
   throughput: 20k/s      # or {sustained: 20k/s, peak: 200k/s}
   deployment: library    # library | service | either
   priorities: {latency: must}
 
 Exit codes: 0 done, 1 a check failed (advise check), 2 bad input or usage.
 Colour: --color/--no-color, else NO_COLOR, FORCE_COLOR, TERM=dumb, else on for a terminal.
-Pager: on a terminal, long output goes through ADVISE_PAGER, else PAGER, else less (LESS=FRX);
-  --no-pager or ADVISE_PAGER=cat turns it off.
+Pager: on a terminal, long output goes through ADVISE_PAGER, else PAGER, else less
+  (LESS=FRX); --no-pager or ADVISE_PAGER=cat turns it off.
 Documentation: ${LINKS.home}`;
 
 interface MainOptions {
   format: "table" | "json" | "markdown";
   color?: boolean;
   catalog?: string;
+  allowOutsideCatalog?: boolean;
   engines?: string;
   debug?: boolean;
   whyNot?: string;
   reasons?: boolean;
 }
 
-async function catalogFor(opts: { catalog?: string; engines?: string }) {
+async function catalogFor(opts: { catalog?: string; engines?: string; allowOutsideCatalog?: boolean; root?: string }) {
   const { catalogFor: resolve } = await import("./catalog/shipped.js");
-  return resolve({ catalog: opts.catalog, engines: opts.engines });
+  return resolve({ catalog: opts.catalog, engines: opts.engines, allowOutsideCatalog: opts.allowOutsideCatalog, root: opts.root });
 }
 
 /** A one-line note on stderr when the catalogue is more than 12 months old (never an error). */
@@ -71,6 +74,17 @@ function packageRoot(): string {
 
 const COMMANDS = ["check", "engines", "explain", "init", "mcp", "schema", "help"];
 
+/** The columns that text output (help, engines, explain) is fitted to: the terminal's or COLUMNS, at most 100. */
+function textWidth(): number {
+  return Math.max(40, Math.min(100, stdoutWidth()));
+}
+
+/** Plain text fitted to textWidth() (long lines wrapped, URLs whole). */
+async function fitted(text: string): Promise<string> {
+  const { fitText } = await import("./format/fit.js");
+  return fitText(text, textWidth());
+}
+
 /** Set by a command run with --format json: its input and usage problems then also go to stdout as problems@1. */
 let problemsAsJson = false;
 
@@ -84,31 +98,18 @@ async function runAdvise(paths: string[], opts: MainOptions): Promise<number> {
     const guess = closest(profilePath, COMMANDS);
     if (guess) throw new UsageError(`unknown command '${profilePath}' (did you mean 'advise ${guess}'?); a profile is a YAML file, e.g. advise profiles/card-authorization.yaml`);
   }
+  for (const profilePath of paths) shippedExampleHint(profilePath);
   const catalog = await catalogFor(opts);
   await staleNote(catalog.asOf);
   // one profile as `advise PROFILE` answers it: an extended engine named in --why-not said how
   // to rank, and, among the default engines, whether an extended engine would do better
   const adviseFile = async (profilePath: string): Promise<Result> => {
-    const { readProfile, adviseOn } = await import("./advise.js");
+    const { readProfile, adviseResult } = await import("./advise.js");
     const profile = readProfile(profilePath);
-    if (opts.whyNot !== undefined && !catalog.engines.some((e) => e.id === opts.whyNot)) {
-      // an engine of the extended catalogue that this run does not rank: say how to rank it
-      const { extendedEngines } = await import("./catalog/shipped.js");
-      if ((await extendedEngines()).some((e) => e.id === opts.whyNot)) throw new UsageError(`--why-not: '${opts.whyNot}' is in the extended catalogue, which this run does not rank; add --engines extended (or --engines ${[...catalog.engines.map((e) => e.id), opts.whyNot].join(",")})`);
-    }
-    const result = await adviseOn(profile, catalog, opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {});
-    // no answer, or a weak one, among the default engines: would an extended engine do?
-    const { isDefaultSet } = await import("./catalog/select.js");
-    if (isDefaultSet(catalog)) {
-      const { beyond, beyondReason } = await import("./engine/beyond.js");
-      if (beyondReason(result, catalog)) {
-        const { widened } = await import("./catalog/shipped.js");
-        const command = ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" ");
-        const b = beyond(profile, catalog, await widened(catalog), result, command);
-        if (b) result.beyond = b;
-      }
-    }
-    return result;
+    return adviseResult(profile, catalog, {
+      ...(opts.whyNot !== undefined ? { whyNot: opts.whyNot } : {}),
+      wideCommand: ["advise", profilePath, "--engines", "extended", ...(opts.catalog ? ["--catalog", opts.catalog] : [])].map(shellWord).join(" "),
+    });
   };
   const { isGlob } = await import("./io/glob.js");
   if (paths.length > 1 || isGlob(paths[0]!)) {
@@ -127,6 +128,17 @@ async function runAdvise(paths: string[], opts: MainOptions): Promise<number> {
   const { render } = await import("./format/index.js");
   await writeStdout(noCommands(await render(opts.format, shownResult(result, opts.format), await renderContext(opts))));
   return 0;
+}
+
+/**
+ * A missing profile whose name is a shipped example's (`advise profiles/card-authorization.yaml`
+ * run where the package is installed, not in its repository): say how to get a copy.
+ */
+function shippedExampleHint(profilePath: string): void {
+  if (profilePath === "-" || /[*?[{]/.test(profilePath) || existsSync(profilePath)) return;
+  const name = basename(profilePath).replace(/\.ya?ml$/, "");
+  if (!existsSync(join(packageRoot(), "profiles", `${name}.yaml`))) return;
+  throw new UsageError(`${profilePath}: no such file; it names a shipped example: copy it here with advise init --from ${name} (then advise profile.yaml)`);
 }
 
 /** --why-not's engine, checked against the catalogue (a usage error with a did-you-mean otherwise). */
@@ -184,7 +196,7 @@ export function buildProgram(argv: string[] = []): Command {
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(s), outputError: (s, write) => write(choiceSuggestion(s)) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(fitHelp(s)), getOutHelpWidth: () => textWidth(), outputError: (s, write) => write(commanderError(choiceSuggestion(s))) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
@@ -198,6 +210,7 @@ export function buildProgram(argv: string[] = []): Command {
     .option("--reasons", "the table: every engine's reasons with sources (the default when not on a terminal)")
     .option("--no-reasons", "the table: stop after what would change the answer")
     .option("--catalog <dir>", "a folder of extra or overriding engine descriptors (YAML)")
+    .option("--allow-outside-catalog", "follow a config file's catalog: even when it leads outside the repository")
     .option("--engines <set>", "which engines to rank: core (the five, the default), extended (the five and the extended catalogue), or comma-separated ids")
     .option("--debug", "print stack traces for internal errors")
     .option("--no-pager", "on a terminal, do not page long output (also: ADVISE_PAGER=cat or PAGER=cat)")
@@ -213,6 +226,8 @@ export function buildProgram(argv: string[] = []): Command {
   registerCheckCommand(program);
   registerMcpCommand(program);
   registerHelpCommand(program);
+  // a subcommand's usage error points to that subcommand's help
+  for (const c of program.commands) c.showHelpAfterError(`(run \`advise ${c.name()} --help\` for usage)`);
   return program;
 }
 
@@ -224,8 +239,9 @@ Examples:
 
 An MCP client starts it; for example, in its JSON configuration:
   { "mcpServers": { "stream-advisor": { "command": "npx", "args": ["advise", "mcp", "--root", "/path/to/repo"] } } }
-Tools: advise, validate_profile, check_adrs, engines, explain. Resources: the profile's JSON
-Schema and the example profiles. Standard output carries the protocol; notes go to stderr.`;
+Tools: advise, validate_profile, check_adrs, engines, explain. Prompt: build_profile (an
+interview that builds a profile, validates it and asks advise). Resources: the profile's JSON
+Schema, the example profiles, every engine's descriptor and every rule's documentation. Standard output carries the protocol; notes go to stderr.`;
 
 /** `advise mcp`: an MCP server on stdio. The SDK is in its own bundle, loaded only here. */
 function registerMcpCommand(program: Command): void {
@@ -251,10 +267,12 @@ function registerMcpCommand(program: Command): void {
         // the config file and relative paths are looked up from the folder served, as if started there
         process.chdir(opts.root);
       }
-      const catalog = await catalogFor(opts);
+      // the config file is looked for in the folder served only, and its catalog: must lead inside it
+      const catalog = await catalogFor({ catalog: opts.catalog, root: realRoot(process.cwd()) });
       await staleNote(catalog.asOf);
       const { serveStdio } = loadMcp();
-      await serveStdio({ catalog, root: realRoot(process.cwd()), packageRoot: packageRoot(), version: toolVersion(), debug: Boolean(opts.debug) });
+      const { extendedEngines } = await import("./catalog/shipped.js");
+      await serveStdio({ catalog, extended: await extendedEngines(), root: realRoot(process.cwd()), packageRoot: packageRoot(), version: toolVersion(), debug: Boolean(opts.debug) });
     });
 }
 
@@ -265,10 +283,25 @@ function loadMcp(): typeof import("./mcp/server.js") {
 }
 
 
+/** Help text (commander's, and every command's examples after it) fitted to the width; help is short, so fit.ts is bundled in. */
+function fitHelp(text: string): string {
+  return fitText(text, textWidth());
+}
+
 /**
  * commander's message for an option value that is not one of its choices, with
  * a did-you-mean added (`--format jsn`), for every command's options alike.
  */
+/**
+ * Commander's own error messages quote the argument as typed: shown escaped
+ * like all user text, so that a newline and `::error::` in an argument cannot
+ * become a workflow command, nor an ESC sequence drive the terminal. The line
+ * breaks commander itself puts in (before its hints, at the end) are kept.
+ */
+export function commanderError(message: string): string {
+  return noCommands(visible(message).replace(/\\n(?=\((?:Did you mean|run `advise))|\\n$/g, "\n"));
+}
+
 export function choiceSuggestion(message: string): string {
   const m = /argument '([^']*)' is invalid\. Allowed choices are (.+)\.\n?$/.exec(message);
   if (!m) return message;
@@ -314,12 +347,12 @@ function registerInfoCommands(program: Command): void {
     ["name", "the workload's name"],
     ["latency", "end-to-end p99 budget, e.g. 10ms"],
     ["throughput", "events per unit of time, e.g. 20k/s"],
-    ["processing", "comma-separated: sql,dataflow,etl,ml-training,ml-scoring,cep"],
+    ["processing", "comma-separated: sql, dataflow, etl, ml-training, ml-scoring, cep"],
     ["unit", "event | record | either"],
     ["deployment", "library | service | either"],
     ["sources", "comma-separated connector kinds"],
     ["sinks", "comma-separated connector kinds"],
-    ["languages", "comma-separated: java,scala,kotlin,python,go,sql"],
+    ["languages", "comma-separated: java, scala, kotlin, python, go, sql"],
     ["event-time", "yes | no"],
     ["exactly-once", "yes | no"],
     ["state", "none | small | large"],
@@ -328,7 +361,7 @@ function registerInfoCommands(program: Command): void {
     ["license", "any | open-source"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
-    const { runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
+    const { InitCancelled, runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
     const { yes, force, from, ...flags } = opts;
     const profilesDir = join(packageRoot(), "profiles");
     const schemaPath = join(packageRoot(), "schema", "profile.schema.json");
@@ -345,7 +378,16 @@ function registerInfoCommands(program: Command): void {
       return;
     }
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
-    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    let r: Awaited<ReturnType<typeof runInit>>;
+    try {
+      r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    } catch (e) {
+      if (!(e instanceof InitCancelled)) throw e;
+      // Ctrl-C at a prompt: as a shell reports an interrupt
+      process.stderr.write(`\nadvise: ${e.message}\n`);
+      process.exitCode = 130;
+      return;
+    }
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
     else await writeStdout(r.text);
   });
@@ -366,11 +408,11 @@ function registerInfoCommands(program: Command): void {
         return;
       }
       if (id === undefined) {
-        await writeStdout(noCommands(m.enginesText(visibleDeep(catalog))));
+        await writeStdout(noCommands(await fitted(m.enginesText(visibleDeep(catalog), textWidth()))));
         return;
       }
       const userFile = catalog.userFiles[id];
-      await writeStdout(noCommands(m.engineText(visibleDeep(m.engineById(catalog, id)), userFile && visible(userFile), m.setOf(catalog, id) === "extended")));
+      await writeStdout(noCommands(await fitted(m.engineText(visibleDeep(m.engineById(catalog, id)), userFile && visible(userFile), m.setOf(catalog, id) === "extended"))));
     });
   program
     .command("explain")
@@ -382,10 +424,10 @@ function registerInfoCommands(program: Command): void {
       const catalog = await catalogFor({});
       const m = await import("./commands/explain.js");
       if (ruleId === undefined) {
-        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.rulesJson(catalog), null, 2)}\n` : m.ruleListText(catalog));
+        await writeStdout(opts.format === "json" ? `${JSON.stringify(m.rulesJson(catalog), null, 2)}\n` : await fitted(m.ruleListText(catalog)));
         return;
       }
-      await writeStdout(opts.format === "json" ? `${JSON.stringify(m.ruleJson(ruleId, catalog), null, 2)}\n` : m.explainText(m.explainById(ruleId, catalog)));
+      await writeStdout(opts.format === "json" ? `${JSON.stringify(m.ruleJson(ruleId, catalog), null, 2)}\n` : await fitted(m.explainText(m.explainById(ruleId, catalog))));
     });
 }
 
@@ -396,8 +438,12 @@ export function pagerOption(argv: string[]): { argv: string[]; noPager: boolean 
   return noPager ? { argv: [...argv.slice(0, end).filter((a) => a !== "--no-pager"), ...argv.slice(end)], noPager } : { argv, noPager };
 }
 
+/** The subcommand a command line runs (advise check ...), for pointing usage errors to its help. */
+let subcommand: string | undefined;
+
 export async function main(args: string[]): Promise<number> {
   const { argv, noPager } = pagerOption(args);
+  subcommand = COMMANDS.includes(argv[0] ?? "") && argv[0] !== "help" ? argv[0] : undefined;
   // a terminal pages long output, as git does; `advise mcp` writes through its own transport
   usePager(!noPager && argv[0] !== "mcp");
   const program = buildProgram(argv);
@@ -410,8 +456,19 @@ export async function main(args: string[]): Promise<number> {
       const { formatProblems, problemJson, usageProblem } = await import("./format/problems.js");
       await writeStdout(formatProblems(e instanceof InputError ? e.diagnostics.map(problemJson) : [usageProblem(e.message)]));
     }
+    if (subcommand === "check" && e instanceof InputError && githubFormat(argv)) {
+      // --format github: the log shows an annotation for what stopped the run (no ADR folder, say)
+      const { escapeData } = await import("./check/github.js");
+      const lines = e.diagnostics.map((d) => `::error ${d.file ? `file=${escapeData(d.file).replace(/,/g, "%2C").replace(/:/g, "%3A")},` : ""}${d.line ? `line=${d.line},col=${d.col ?? 1},` : ""}title=advise check%3A nothing checked::${escapeData(visible(formatDiagnostic(d)))}`);
+      await writeStdout(`${lines.join("\n")}\n`);
+    }
     return report(e, debug);
   }
+}
+
+/** Whether a command line asks for --format github (-f github, --format=github). */
+function githubFormat(argv: string[]): boolean {
+  return argv.some((a, i) => a === "--format=github" || a === "-fgithub" || ((a === "--format" || a === "-f") && argv[i + 1] === "github"));
 }
 
 export function report(e: unknown, debug: boolean): number {
@@ -424,7 +481,7 @@ export function report(e: unknown, debug: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise --help\` for usage)\n`);
+    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise ${subcommand ? `${subcommand} ` : ""}--help\` for usage)\n`);
     return 2;
   }
   const msg = e instanceof Error ? e.message : String(e);

@@ -77,7 +77,8 @@ describe("advise mcp: the tools (SDK client, in-memory transport)", () => {
 
   it("serves the profile's JSON Schema and every shipped example profile as resources", async () => {
     const { resources } = await client.listResources();
-    expect(resources.map((r) => r.uri)).toEqual(["stream-advisor://schema/profile-v1.json", ...profiles.map((p) => `stream-advisor://profiles/${p}`)]);
+    // (the catalogue's engines and rules follow: test/mcp-interview.test.ts)
+    expect(resources.map((r) => r.uri).filter((u) => !/^stream-advisor:\/\/(engines|rules)\//.test(u))).toEqual(["stream-advisor://schema/profile-v1.json", ...profiles.map((p) => `stream-advisor://profiles/${p}`)]);
     const schema = await client.readResource({ uri: "stream-advisor://schema/profile-v1.json" });
     expect(schema.contents[0]).toMatchObject({ mimeType: "application/schema+json", text: readFileSync(join(CLI_ROOT, "schema", "profile.schema.json"), "utf8") });
     for (const p of profiles) {
@@ -124,9 +125,9 @@ describe("advise mcp: the tools (SDK client, in-memory transport)", () => {
     expect(result.catalog.engines).toEqual(["beam", "spark"]);
     expect(result.ranking.map((x) => [x.engine, x.score])).toEqual(full.ranking.filter((x) => x.engine === "spark" || x.engine === "beam").map((x) => [x.engine, x.score]));
     expect(result.recommendation).toMatchObject({ kind: "engine", engine: "spark" });
-    expectToolError(await call("advise", { path: "profiles/card-authorization.yaml", engines: ["flnk"] }), `advise: engines: unknown engine 'flnk' (did you mean 'flink'?); expected one of ${ENGINE_IDS}`);
+    expectToolError(await call("advise", { path: "profiles/card-authorization.yaml", engines: ["flnk"] }), `advise: engines: unknown engine 'flnk' (did you mean 'flink'?); expected core, extended, or comma-separated engine ids (${ALL_ENGINE_IDS})`);
     expectToolError(await call("advise", { path: "profiles/card-authorization.yaml", engines: ["flink", "flink"] }), "advise: engines: 'flink' is listed twice; expected each engine once");
-    expectToolError(await call("advise", { path: "profiles/card-authorization.yaml", engines: [] }), `advise: 'engines' is empty; expected one or more of ${ENGINE_IDS}`);
+    expectToolError(await call("advise", { path: "profiles/card-authorization.yaml", engines: [] }), `advise: engines: no engines named; expected core, extended, or comma-separated engine ids (${ALL_ENGINE_IDS})`);
   });
 
   it("validate_profile: ok with the profile as read for every shipped profile", async () => {
@@ -229,7 +230,7 @@ describe("advise mcp: the tools (SDK client, in-memory transport)", () => {
       ["advise", { profile: "version: 1", path: "profiles/card-authorization.yaml" }, "advise: give either 'profile' or 'path', not both"],
       ["advise", { path: "profiles/card-authorization.yaml", whyNot: "flink" }, "advise: unknown argument 'whyNot' (did you mean 'why_not'?); expected one of profile, path, file, engines, why_not"],
       ["advise", { path: "profiles/card-authorization.yaml", why_not: 5 }, "advise: 'why_not' must be non-empty text, not a number"],
-      ["advise", { path: "profiles/card-authorization.yaml", engines: "flink" }, "advise: 'engines' must be a list of non-empty texts, not text"],
+      ["advise", { path: "profiles/card-authorization.yaml", engines: 5 }, "advise: 'engines' must be core, extended, or engine ids (comma-separated text or a list), not a number"],
       ["advise", { path: "profiles/card-authorization.yaml", file: "x.yaml" }, "advise: 'file' names a profile given as 'profile'; a file given as 'path' is named by its path"],
       ["advise", { path: "" }, "advise: 'path' must be non-empty text, not empty text"],
       ["validate_profile", { profil: "version: 1" }, "validate_profile: unknown argument 'profil' (did you mean 'profile'?); expected one of profile, path, file"],
@@ -369,7 +370,10 @@ describe("advise mcp over stdio, started as an MCP client starts it (the built C
     expect(client.getServerVersion()).toMatchObject({ name: "stream-advisor", version: JSON.parse(readFileSync(join(CLI_ROOT, "package.json"), "utf8")).version });
     expect(client.getInstructions()).toMatch(/validate_profile/);
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["advise", "validate_profile", "check_adrs", "engines", "explain"]);
-    expect((await client.listResources()).resources).toHaveLength(1 + profiles.length);
+    const first = await client.listResources();
+    expect(first.resources.slice(0, 1 + profiles.length).map((r) => r.uri)).toEqual(["stream-advisor://schema/profile-v1.json", ...profiles.map((p) => `stream-advisor://profiles/${p}`)]);
+    expect(first.nextCursor).toBeDefined();
+    expect((await client.listPrompts()).prompts.map((p) => p.name)).toEqual(["build_profile"]);
   });
 
   it("drafts a profile, validates it, fixes it, and gets the CLI's ranking for it", async () => {
@@ -440,11 +444,13 @@ describe("advise mcp as a process", () => {
     ]);
     expect(r.status).toBe(0);
     // replies may come in any order (JSON-RPC matches them by id)
-    const replies = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: number; result?: { isError?: boolean; structuredContent?: { ok?: boolean } } }).sort((a, b) => a.id - b.id);
+    const all = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { id: number | null; error?: { code: number }; result?: { isError?: boolean; structuredContent?: { ok?: boolean } } });
+    // the line that is not JSON gets a parse error (-32700) with id null, as JSON-RPC specifies
+    expect(all.filter((m) => m.id === null).map((m) => m.error?.code)).toEqual([-32700]);
+    const replies = all.filter((m) => m.id !== null).sort((a, b) => a.id! - b.id!);
     expect(replies.map((m) => m.id)).toEqual([1, 2, 3]);
     expect(replies[1]!.result!.isError).toBeUndefined();
     expect(replies[2]!.result!.structuredContent!.ok).toBe(false);
-    expect(r.stderr).toMatch(/^advise mcp: .*JSON/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 

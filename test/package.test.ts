@@ -39,7 +39,7 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const advise = (args: string[]) => sh(process.execPath, [join(installed, "node_modules", ".bin", "advise"), ...args], installed);
+const advise = (args: string[], env: Record<string, string | undefined> = {}) => sh(process.execPath, [join(installed, "node_modules", ".bin", "advise"), ...args], installed, env);
 
 describe("the package manifest", () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -133,6 +133,31 @@ describe("npm pack", () => {
     const a = advise(["mine.yaml", "--format", "json"]);
     expect(a.status).toBe(0);
     expect(JSON.parse(a.stdout).recommendation.engine).toBe("akka-streams");
+  });
+  it("runs every example of `advise --help` in an empty project, in order", () => {
+    const project = join(work, "examples-project");
+    mkdirSync(project);
+    const bin = join(installed, "node_modules", ".bin");
+    const examples = (help: string) =>
+      help
+        .slice(help.indexOf("Examples:\n") + "Examples:\n".length)
+        .split("\n\n")[0]!
+        .split("\n")
+        .map((l) => /^ {2}(\S.*?)(?: {2,}|$)/.exec(l)?.[1])
+        .filter((c): c is string => c !== undefined && /^(advise|cat) /.test(c));
+    const main = examples(advise(["--help"], { COLUMNS: "200" }).stdout);
+    expect(main[0]).toBe("advise init --from card-authorization");
+    expect(main.length).toBeGreaterThanOrEqual(7);
+    for (const command of main) {
+      // advise mcp serves until its input ends: give it none
+      const r = spawnSync("sh", ["-c", command], { cwd: project, input: "", encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", PATH: `${bin}:${process.env.PATH}` } });
+      expect(r.status, `${command}: ${r.stderr}`).toBe(0);
+    }
+  });
+  it("a missing profile named like a shipped example says how to copy it", () => {
+    const r = advise(["profiles/card-authorization.yaml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("profiles/card-authorization.yaml: no such file; it names a shipped example: copy it here with advise init --from card-authorization");
   });
   it("runs `advise schema`", () => {
     const r = advise(["schema"]);

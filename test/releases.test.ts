@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadEngineDir } from "../src/catalog/load.js";
-import { behindBy, githubReleases, mavenVersions, newestOf, pypiReleases } from "../src/catalog/releases.js";
+import { behindBy, githubReleases, mavenVersions, newestOf, onLine, pypiReleases } from "../src/catalog/releases.js";
 import { engineSchema, type Engine } from "../src/catalog/schema.js";
 import { CLI_ROOT } from "./cli-helpers.js";
 
@@ -71,6 +71,15 @@ describe("reading the registries' answers", () => {
     expect(newestOf(githubReleases(ksql, "v{version}-ksqldb"))?.version).toBe("0.29.0");
   });
 
+  it("keeps to a release line where a location names one", () => {
+    expect(onLine("0.29.0", "0")).toBe(true);
+    expect(onLine("8.3.1", "0")).toBe(false);
+    expect(onLine("1.7.2", "1.7")).toBe(true);
+    expect(onLine("1.10.0", "1.1")).toBe(false);
+    expect(onLine("2.0.0", undefined)).toBe(true);
+    expect(SHIPPED.find((e) => e.id === "ksqldb")?.releases).toEqual([{ github: "confluentinc/ksql", line: "0" }]);
+  });
+
   it("says how far behind a descriptor is", () => {
     expect(behindBy("4.2.0", "4.2.0")).toBe("none");
     expect(behindBy("4.2.0", "4.2.1")).toBe("patch");
@@ -113,7 +122,13 @@ function answer(url: URL, scenario: Scenario): { status: number; type?: string; 
       if (loc.github && url.pathname === `/github/repos/${loc.github}/releases`) {
         const tag = (loc.tag ?? "v{version}").replace("{version}", v);
         const rel = (tag_name: string, extra: object) => ({ url: `https://api.github.com/repos/${loc.github}/releases/1`, tag_name, name: tag_name, draft: false, prerelease: false, published_at: "2026-11-26T09:00:00Z", ...extra });
-        return { status: 200, type: "application/json", body: JSON.stringify([rel("v99.0.0-rc.1", { prerelease: true }), rel("v98.0.0", { draft: true, published_at: null }), rel(tag, {}), rel("v0.0.1", {})]) };
+        // a repository whose other tags are not the engine's releases (Confluent Platform's in confluentinc/ksql): its line keeps them out
+        // ... and crowd the first page, so that the engine's own releases are on the second
+        if (loc.line !== undefined && url.searchParams.get("page") === "1") {
+          return { status: 200, type: "application/json", body: JSON.stringify(Array.from({ length: 100 }, (_, i) => rel(`v${Number(loc.line) + 8}.${i}.0`, {}))) };
+        }
+        const other = loc.line === undefined ? [] : [rel(`v${Number(loc.line) + 8}.3.1`, {})];
+        return { status: 200, type: "application/json", body: JSON.stringify([rel("v99.0.0-rc.1", { prerelease: true }), rel("v98.0.0", { draft: true, published_at: null }), ...other, rel(tag, {}), rel("v0.0.1", {})]) };
       }
     }
   }
@@ -163,6 +178,8 @@ describe("npm run catalog:releases", () => {
     // the token goes to GitHub only, and only as a header
     expect(requests.filter((q) => q.includes("test-token-123")).every((q) => q.startsWith("GET /github/"))).toBe(true);
     expect(requests.some((q) => q.includes("test-token-123"))).toBe(true);
+    // a page crowded with other tags is followed by the next
+    expect(requests.filter((q) => q.startsWith("GET /github/repos/confluentinc/ksql/releases")).length).toBe(2);
 
     // a mirror's credentials in a base URL go in a Basic header, never in the request line
     const text = await run([], pointAt(base.replace("http://", "http://mirror:pw@")));

@@ -241,6 +241,15 @@ export async function loadUserEngines(dir: string, options: CacheOptions): Promi
     }
     if (diagnostics.length) throw new InputError(diagnostics);
   }
+  // a.yaml and a.yml can both say id: a; the later would silently win
+  const byId = new Map<string, string>();
+  const twice: Diagnostic[] = [];
+  for (const f of found as { file: string; engine: Engine }[]) {
+    const first = byId.get(f.engine.id);
+    if (first !== undefined) twice.push({ file: f.file, message: `engine id '${f.engine.id}' is also defined in ${first}`, expected: "each engine in one file of the catalogue folder (remove one of them)" });
+    else byId.set(f.engine.id, f.file);
+  }
+  if (twice.length) throw new InputError(twice);
   // rewrite when anything was compiled, or a deleted or renamed file left an entry behind
   if (cacheFile && (misses || fresh.size !== cached.size)) writeCache(cacheFile, options.version, fresh);
   return { engines: found as { file: string; engine: Engine }[], hits, misses, ...(cacheFile ? { cacheFile } : {}) };

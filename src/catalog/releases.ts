@@ -37,6 +37,8 @@ export interface ReleaseRow {
   behind: Behind | null;
   /** where the newest release was found, as "Maven Central org.apache.spark:spark-sql_2.13" */
   from: string | null;
+  /** whether the descriptor lists where its releases are published */
+  listed: boolean;
 }
 
 /** A registry that could not answer: the check stops with exit 2 and one line naming it. */
@@ -135,12 +137,19 @@ export function githubReleases(json: unknown, tag = "v{version}"): Release[] {
   return out;
 }
 
+/** Whether a release belongs to a line (`1` takes 1.x.y, `1.7` takes 1.7.y); every release does when no line is given. */
+export function onLine(version: string, line: string | undefined): boolean {
+  if (line === undefined) return true;
+  const n = releaseNumbers(version);
+  return n !== undefined && line.split(".").every((x, i) => n[i] === Number(x));
+}
+
 export function registryOf(loc: ReleaseLocation): Registry {
   return loc.maven !== undefined ? "maven" : loc.pypi !== undefined ? "pypi" : "github";
 }
 
 export function describeLocation(loc: ReleaseLocation): string {
-  return `${REGISTRY_NAMES[registryOf(loc)]} ${loc.maven ?? loc.pypi ?? loc.github}`;
+  return `${REGISTRY_NAMES[registryOf(loc)]} ${loc.maven ?? loc.pypi ?? loc.github}${loc.line === undefined ? "" : ` (${loc.line}.x)`}`;
 }
 
 // ---- asking the registries ----
@@ -228,7 +237,7 @@ export async function askLocation(loc: ReleaseLocation, options: AskOptions = {}
     const [group, artifact] = loc.maven!.split(":") as [string, string];
     const dir = `${root}/${group.replace(/\./g, "/")}/${artifact}`;
     const res = await get(registry, `${dir}/maven-metadata.xml`, { "User-Agent": USER_AGENT }, opts);
-    const newest = newestOf(mavenVersions(await res.text()).map((version) => ({ version })));
+    const newest = newestOf(mavenVersions(await res.text()).filter((v) => onLine(v, loc.line)).map((version) => ({ version })));
     if (!newest) return [];
     // Maven metadata dates no version: the release's POM's Last-Modified does, where the repository gives it
     let date: string | null = null;
@@ -245,13 +254,18 @@ export async function askLocation(loc: ReleaseLocation, options: AskOptions = {}
   }
   if (registry === "pypi") {
     const res = await get(registry, `${root}/${encodeURIComponent(loc.pypi!)}/json`, { Accept: "application/json", "User-Agent": USER_AGENT }, opts);
-    return pypiReleases(await json(res, registry));
+    return pypiReleases(await json(res, registry)).filter((r) => onLine(r.version, loc.line));
   }
   const headers: Record<string, string> = { Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28", "User-Agent": USER_AGENT };
   const token = env.GITHUB_TOKEN?.trim();
   if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await get(registry, `${root}/repos/${loc.github}/releases?per_page=100`, headers, opts);
-  return githubReleases(await json(res, registry), loc.tag);
+  // newest first, 100 a page: the next pages only when a page holds none of the engine's own releases (other tags crowd it)
+  for (let page = 1; ; page++) {
+    const res = await get(registry, `${root}/repos/${loc.github}/releases?per_page=100&page=${page}`, headers, opts);
+    const answer = await json(res, registry);
+    const found = githubReleases(answer, loc.tag).filter((r) => onLine(r.version, loc.line));
+    if (found.length || !Array.isArray(answer) || answer.length < 100 || page === 5) return found;
+  }
 }
 
 async function json(res: Response, registry: Registry): Promise<unknown> {
@@ -269,7 +283,7 @@ async function json(res: Response, registry: Registry): Promise<unknown> {
  */
 export async function checkReleases(engines: Engine[], options: AskOptions = {}): Promise<ReleaseRow[]> {
   const asked = new Map<string, Promise<Release[]>>();
-  const key = (l: ReleaseLocation) => JSON.stringify([l.maven, l.pypi, l.github, l.tag]);
+  const key = (l: ReleaseLocation) => JSON.stringify([l.maven, l.pypi, l.github, l.tag, l.line]);
   for (const e of engines) for (const l of e.releases ?? []) if (!asked.has(key(l))) asked.set(key(l), askLocation(l, options));
   const settled = await Promise.allSettled(asked.values());
   const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : []));
@@ -291,6 +305,7 @@ export async function checkReleases(engines: Engine[], options: AskOptions = {})
       date: newest?.date ?? null,
       behind: newest ? behindBy(e.version, newest.version) : null,
       from: newest?.from ?? null,
+      listed: (e.releases?.length ?? 0) > 0,
     };
   });
 }
@@ -303,7 +318,7 @@ const DASH = "-";
 /** The check as a text table, with a closing line that says what is behind. */
 export function formatReleasesText(rows: ReleaseRow[]): string {
   const head = ["engine", "described", "newest", "released", "behind", "from"];
-  const cells = rows.map((r) => [r.id, r.described, r.newest ?? DASH, r.date ?? DASH, r.behind ?? (r.newest === null ? "no releases listed" : DASH), r.from ?? DASH]);
+  const cells = rows.map((r) => [r.id, r.described, r.newest ?? DASH, r.date ?? DASH, r.behind ?? DASH, r.from ?? (r.listed ? "no release found where `releases` says" : "no `releases` listed")]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!))).join("  ").trimEnd();
   const stale = rows.filter(isStale);
@@ -322,7 +337,7 @@ export function formatReleasesMarkdown(rows: ReleaseRow[]): string {
     "",
     "| engine | described | newest | released | behind | from |",
     "|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.id} | ${r.described} | ${r.newest ?? DASH} | ${r.date ?? DASH} | ${isStale(r) ? `**${r.behind}**` : (r.behind ?? DASH)} | ${r.from ?? DASH} |`),
+    ...rows.map((r) => `| ${r.id} | ${r.described} | ${r.newest ?? DASH} | ${r.date ?? DASH} | ${isStale(r) ? `**${r.behind}**` : (r.behind ?? DASH)} | ${r.from ?? (r.listed ? "no release found" : "no `releases` listed")} |`),
     "",
     "Refresh each one behind as docs/catalog-format.md#refreshing-a-descriptor says, starting with `npm run catalog:report -- ENGINE@VERSION`.",
     "",

@@ -145,6 +145,8 @@ export const releaseSchema = z
     maven: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/, { error: "expected Maven coordinates groupId:artifactId such as org.apache.flink:flink-streaming-java" }))),
     pypi: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?$/, { error: "expected a PyPI project name such as bytewax" }))),
     github: z.optional(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/, { error: "expected a GitHub repository owner/name such as risingwavelabs/risingwave" }))),
+    /** only releases of this line count (`0` for 0.x, `1.7` for 1.7.x): for a descriptor of an older line, or a repository whose other tags are not the engine's releases */
+    line: z.optional(z.string().check(z.regex(/^\d+(\.\d+)?$/, { error: "expected a release line such as 1 or 1.7" }))),
     /** for github: the release tag's shape, `{version}` standing for the version (default: v{version} or {version}) */
     tag: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]*\{version\}[A-Za-z0-9._-]*$/, { error: "expected a tag shape with {version} in it, such as v{version}-ksqldb" }))),
   })

@@ -8,8 +8,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../diagnostics.js";
-import { compareText } from "../text.js";
+import { type Diagnostic, InputError } from "../diagnostics.js";
+import { compareText, visible } from "../text.js";
 import type { Catalog } from "./load.js";
 import type { Engine } from "./schema.js";
 
@@ -62,6 +62,10 @@ export interface CatalogRequest {
   catalog?: string;
   /** --engines: `core`, `extended`, or comma-separated engine ids */
   engines?: string;
+  /** --allow-outside-catalog: follow the config file's `catalog:` wherever it leads */
+  allowOutsideCatalog?: boolean;
+  /** advise mcp: the folder served; the config file is looked for only there, and its `catalog:` must lead inside it */
+  root?: string;
 }
 
 /**
@@ -78,8 +82,11 @@ export async function catalogFor(request: CatalogRequest | string | undefined = 
   let origin: SelectionOrigin = { flag: "--engines" };
   if (dir === undefined || engines === undefined) {
     const { findConfig } = await import("../config.js");
-    const config = findConfig();
-    dir ??= config?.catalog;
+    const config = findConfig(process.cwd(), req.root);
+    if (dir === undefined && config?.catalog !== undefined) {
+      if (!req.allowOutsideCatalog) await confineConfigCatalog(config as Required<Pick<typeof config, "file" | "catalog" | "catalogAt" | "catalogWritten">>, req.root);
+      dir = config.catalog;
+    }
     if (engines === undefined && config?.engines) {
       engines = config.engines.value;
       origin = { at: config.engines.at };
@@ -89,6 +96,31 @@ export async function catalogFor(request: CatalogRequest | string | undefined = 
   if (engines === undefined) return withUser;
   const { selectEngines } = await import("./select.js");
   return selectEngines(withUser, engines, origin, await needsExtended(withUser, engines));
+}
+
+/**
+ * A config file is part of the repository, so a hostile one could point the
+ * catalogue at any folder and have its YAML read and quoted: its `catalog:`
+ * must lead inside the repository (a config file above the repository: inside
+ * the folder holding it; advise mcp: inside the folder served), symbolic
+ * links followed. --catalog DIR, or --allow-outside-catalog, is the user's word.
+ */
+async function confineConfigCatalog(config: { file: string; catalog: string; catalogAt: Diagnostic; catalogWritten: string }, root: string | undefined): Promise<void> {
+  const { isInside, realRoot, realTarget } = await import("../io/within.js");
+  const { findRepoRoot } = await import("../check/reader.js");
+  const repo = realRoot(findRepoRoot(process.cwd()));
+  const home = realRoot(dirname(config.file));
+  const limit = root !== undefined ? realRoot(root) : isInside(repo, home) ? repo : home;
+  if (isInside(limit, realTarget(limit, config.catalog))) return;
+  const written = config.catalogWritten.length > 60 ? `${config.catalogWritten.slice(0, 60)}…` : config.catalogWritten;
+  const where = root !== undefined ? `the folder advise works in (${limit})` : limit === repo ? `the repository (${limit})` : `the folder of the config file (${limit})`;
+  throw new InputError([
+    {
+      ...config.catalogAt,
+      message: `catalog: '${visible(written)}' leads outside ${where}; nothing outside it is read`,
+      expected: root !== undefined ? "a catalogue folder inside that folder, or --catalog DIR when starting advise mcp" : "a catalogue folder inside it, or the folder given as --catalog DIR (or --allow-outside-catalog to follow this config file)",
+    },
+  ]);
 }
 
 /** The extended engines a selection needs: none when it names only engines already in the catalogue. */

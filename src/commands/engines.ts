@@ -70,7 +70,7 @@ export function engineJson(catalog: Catalog, id: string): { schema: "stream-advi
   return { schema: "stream-advisor/engine@1", tool: TOOL, ...engine, set: setOf(catalog, id), ...(userFile ? { userFile } : {}) };
 }
 
-export function enginesText(catalog: Catalog): string {
+export function enginesText(catalog: Catalog, width = Infinity): string {
   const all = engineSummaries(catalog);
   // the default set first (the five and a user catalogue's), then the extended catalogue
   const summaries = [...all.filter((s) => s.set !== "extended"), ...all.filter((s) => s.set === "extended")];
@@ -79,7 +79,13 @@ export function enginesText(catalog: Catalog): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
   const sets = all.some((s) => s.set === "extended") ? "\ncore and user engines are ranked by default; extended ones with --engines extended (or --engines ID,...).\n" : "";
-  return `${[fmt(head), ...rows.map(fmt)].join("\n")}\n${sets}\nadvise engines ID prints one descriptor with every fact and its sources.\n`;
+  const tail = `${sets}\nadvise engines ID prints one descriptor with every fact and its sources.\n`;
+  const tableWidth = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (tableWidth <= width) return `${[fmt(head), ...rows.map(fmt)].join("\n")}\n${tail}`;
+  // narrower than the table: the first three columns, then the rest beneath each engine
+  const short = (r: string[]) => r.slice(0, 3).map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const lines = rows.flatMap((r) => [short(r), `    released ${r[3]}; facts checked ${r[4]}; ${r[5]}; ${r[6]}; runs as ${r[7]}`]);
+  return `${[short(head), ...lines].join("\n")}\n${tail}`;
 }
 
 /** Every fact of a descriptor as [path, fact] pairs, in the file's order. */

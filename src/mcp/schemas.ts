@@ -65,6 +65,7 @@ export const RESULT_SCHEMA_JSON: JsonSchema = {
       },
     },
     sensitivity: { type: "array", description: "the smallest single profile changes that would change the answer", items: change },
+    beyond: { type: "object", description: "when the five give no answer or a weak one: the engines of the extended catalogue that would fit better, and the command that ranks them", required: ["reason", "engines", "summary"] },
     whyNot: {
       type: "object",
       description: "with why_not: where that engine loses points, largest first, and the changes that would make it the answer",

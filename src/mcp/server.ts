@@ -8,12 +8,13 @@
 // a bug is a tool error that says so (the stack goes to stderr with --debug).
 
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { CallToolRequestSchema, type CallToolResult, ErrorCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, type CallToolResult, ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { InputError, UsageError } from "../diagnostics.js";
 import { describeWriteError } from "../io/read.js";
 import { unknownName } from "../suggest.js";
+import { LineTransport } from "./transport.js";
 import { errorLines, resources, type Tool, type ToolContext, tools } from "./tools.js";
+import { catalogueResources, getPrompt, page, PROMPTS } from "./prompts.js";
 
 export interface McpOptions extends ToolContext {
   version: string;
@@ -40,11 +41,20 @@ function instructions(ctx: ToolContext): string {
  * so that a server told to stop can first answer what it was asked.
  */
 export function createMcpServer(options: McpOptions, pending: Set<Promise<unknown>> = new Set()): Server {
-  const ctx: ToolContext = { root: options.root, catalog: options.catalog, packageRoot: options.packageRoot };
+  const ctx: ToolContext = { root: options.root, catalog: options.catalog, packageRoot: options.packageRoot, ...(options.extended ? { extended: options.extended } : {}) };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const list = tools(ctx);
-  const served = resources(ctx);
-  const server = new Server({ name: "stream-advisor", title: "stream-advisor", version: options.version }, { capabilities: { tools: {}, resources: {} }, instructions: instructions(ctx) });
+  const served = [...resources(ctx), ...catalogueResources(ctx)];
+  const server = new Server({ name: "stream-advisor", title: "stream-advisor", version: options.version }, { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: instructions(ctx) });
+  // a bad cursor or prompt name is the client's mistake: invalid params
+  const params = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof UsageError) throw new McpError(ErrorCode.InvalidParams, e.message);
+      throw e;
+    }
+  };
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: list.map(({ name, title, description, inputSchema, outputSchema, annotations }) => ({ name, title, description, inputSchema, outputSchema, annotations })),
@@ -57,9 +67,15 @@ export function createMcpServer(options: McpOptions, pending: Set<Promise<unknow
     void call.finally(() => pending.delete(call));
     return call;
   });
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({
-    resources: served.map(({ uri, name, title, description, mimeType }) => ({ uri, name, title, description, mimeType })),
-  }));
+  server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
+    const { items, nextCursor } = params(() => page(served, request.params?.cursor));
+    return { resources: items.map(({ uri, name, title, description, mimeType }) => ({ uri, name, title, description, mimeType })), ...(nextCursor ? { nextCursor } : {}) };
+  });
+  server.setRequestHandler(ListPromptsRequestSchema, async (request) => {
+    const { items, nextCursor } = params(() => page(PROMPTS, request.params?.cursor));
+    return { prompts: items, ...(nextCursor ? { nextCursor } : {}) };
+  });
+  server.setRequestHandler(GetPromptRequestSchema, async (request) => params(() => getPrompt(request.params.name, request.params.arguments ?? {})));
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
     const r = served.find((x) => x.uri === request.params.uri);
     if (!r) throw new McpError(RESOURCE_NOT_FOUND, unknownName("resource", request.params.uri, served.map((x) => x.uri)));
@@ -94,7 +110,8 @@ function errorText(e: unknown, opts: { debug: boolean; log: (line: string) => vo
 export async function serveStdio(options: McpOptions): Promise<void> {
   const pending = new Set<Promise<unknown>>();
   const server = createMcpServer(options, pending);
-  const transport = new StdioServerTransport();
+  // malformed and oversized messages get JSON-RPC errors, never silence (transport.ts)
+  const transport = new LineTransport();
   const closed = new Promise<void>((resolve) => {
     server.onclose = () => resolve();
   });

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { adviseOn } from "../advise.js";
+import { adviseResult } from "../advise.js";
+import type { Engine } from "../catalog/schema.js";
 import type { Catalog } from "../catalog/load.js";
 import { runCheck } from "../check/run.js";
 import type { CheckReport } from "../check/types.js";
@@ -34,6 +35,8 @@ export interface ToolContext {
   catalog: Catalog;
   /** the folder the package is installed in, for the shipped example profiles */
   packageRoot: string;
+  /** the shipped extended catalogue: what `engines: "extended"` adds, and resources too (default: loaded when asked for) */
+  extended?: Engine[];
 }
 
 export interface Tool {
@@ -138,15 +141,19 @@ function profileSource(tool: string, a: Record<string, unknown>, ctx: ToolContex
   return { src: parseYaml(sourceFromText(file, yaml)), yaml };
 }
 
-/** The engines to rank among: all of them, or the ones named (each a known id, each once). */
-function catalogOf(ctx: ToolContext, names: string[] | undefined): Catalog {
-  if (names === undefined) return ctx.catalog;
-  const ids = ctx.catalog.engines.map((e) => e.id);
-  if (names.length === 0) throw new UsageError(`advise: 'engines' is empty; expected one or more of ${ids.join(", ")}`);
-  for (const n of names) if (!ids.includes(n)) throw new UsageError(`advise: engines: ${unknownName("engine", n, ids)}`);
-  const dup = names.find((n, i) => names.indexOf(n) !== i);
+/**
+ * The engines to rank, selected as `advise --engines` selects them: `core`,
+ * `extended`, or engine ids of either (as one comma-separated text or a list).
+ */
+async function catalogOf(ctx: ToolContext, spec: unknown): Promise<Catalog> {
+  if (spec === undefined) return ctx.catalog;
+  const tokens = typeof spec === "string" ? spec.split(",").map((t) => t.trim()) : Array.isArray(spec) ? spec : undefined;
+  if (!tokens || tokens.some((t) => typeof t !== "string" || t === "")) throw new UsageError(`advise: 'engines' must be core, extended, or engine ids (comma-separated text or a list), not ${what(spec)}`);
+  const dup = tokens.find((n, i) => tokens.indexOf(n) !== i);
   if (dup) throw new UsageError(`advise: engines: '${dup}' is listed twice; expected each engine once`);
-  return { ...ctx.catalog, engines: ctx.catalog.engines.filter((e) => names.includes(e.id)) };
+  const { selectEngines } = await import("../catalog/select.js");
+  const extended = ctx.extended ?? (await (await import("../catalog/shipped.js")).extendedEngines());
+  return selectEngines(ctx.catalog, tokens as string[], { flag: "advise: engines" }, extended);
 }
 
 // ---------------------------------------------------------------------------
@@ -173,11 +180,17 @@ function problem(d: Diagnostic): Validation["problems"][number] {
 }
 
 export async function adviseTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<ResultJson> {
-  const a = args("advise", raw, { profile: "any", path: "string", file: "string", engines: "strings", why_not: "string" });
-  const catalog = catalogOf(ctx, a.engines as string[] | undefined);
+  const a = args("advise", raw, { profile: "any", path: "string", file: "string", engines: "any", why_not: "string" });
+  const catalog = await catalogOf(ctx, a.engines);
   const profile: Profile = loadProfile(profileSource("advise", a, ctx).src);
-  // the same document as `advise PROFILE --format json`, tool block included
-  return resultJson(await adviseOn(profile, catalog, a.why_not !== undefined ? { whyNot: a.why_not as string, whyNotName: "advise: why_not" } : {}));
+  const name = (a.path as string | undefined) ?? (a.file as string | undefined) ?? TEXT_PROFILE_NAME;
+  // the same document as `advise PROFILE --format json`, tool block, whyNot and beyond included: the CLI's own code path
+  const result = await adviseResult(profile, catalog, {
+    ...(a.why_not !== undefined ? { whyNot: a.why_not as string, whyNotName: "advise: why_not" } : {}),
+    enginesName: (spec) => `engines: "${spec}"`,
+    wideCommand: `advise ${/^[\w@%+=:,./-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`} --engines extended`,
+  });
+  return resultJson(result);
 }
 
 export async function validateProfileTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<Validation> {
@@ -232,6 +245,8 @@ const profileArgs = (tool: string): Record<string, JsonSchema> => ({
 /** The tools, with schemas that name the ids of this catalogue and these rules. */
 export function tools(ctx: ToolContext): Tool[] {
   const ids = ctx.catalog.engines.map((e) => e.id);
+  const extendedIds = (ctx.extended ?? []).map((e) => e.id).filter((id) => !ids.includes(id));
+  const allIds = [...ids, ...extendedIds];
   const names = ctx.catalog.engines.map((e) => `${e.name} (${e.id})`).join(", ");
   const tool = (name: string, title: string, description: string, inputProps: Record<string, JsonSchema>, outputSchema: JsonSchema, run: Tool["run"]): Tool => ({
     name,
@@ -246,11 +261,17 @@ export function tools(ctx: ToolContext): Tool[] {
     tool(
       "advise",
       "Rank streaming engines for a workload",
-      `Score the engines of the sourced catalogue (as of ${ctx.catalog.asOf}: ${names}) against a workload profile and recommend one. Returns stream-advisor/result@1, the same JSON as \`advise PROFILE --format json\`: the recommendation and its summary, every engine's score with one reason per rule (each quoting the profile and linking the documentation, with version, that the fact comes from), and the single profile changes that would change the answer. Answer engine questions from this result rather than from memory. A profile that is not valid is an error listing every problem at file:line:col.`,
+      `Score the engines of the sourced catalogue (as of ${ctx.catalog.asOf}: ${names}) against a workload profile and recommend one. Returns stream-advisor/result@1, the same JSON as \`advise PROFILE --format json\`: the recommendation and its summary, every engine's score with one reason per rule (each quoting the profile and linking the documentation, with version, that the fact comes from), the single profile changes that would change the answer, and \`beyond\` when an engine outside the five would fit better. Answer engine questions from this result rather than from memory. A profile that is not valid is an error listing every problem at file:line:col.`,
       {
         ...profileArgs("advise"),
-        engines: { type: "array", items: { type: "string", enum: ids }, minItems: 1, uniqueItems: true, description: "rank only these engine ids (default: every engine in the catalogue)" },
-        why_not: { type: "string", enum: ids, description: "an engine id: also say where it loses points and which single changes would make it the answer (result.whyNot)" },
+        engines: {
+          description: `which engines to rank, as \`advise --engines\`: core (the default: ${ids.join(", ")}), extended (those and the extended catalogue${extendedIds.length ? `: ${extendedIds.join(", ")}` : ""}), or engine ids of either; comma-separated text or a list`,
+          anyOf: [
+            { type: "string", minLength: 1, examples: ["core", "extended", "flink,risingwave"] },
+            { type: "array", items: { type: "string", enum: ["core", "extended", ...allIds] }, minItems: 1, uniqueItems: true },
+          ],
+        },
+        why_not: { type: "string", enum: allIds, description: "an engine id: also say where it loses points and which single changes would make it the answer (result.whyNot); an extended engine needs engines that rank it" },
       },
       RESULT_SCHEMA_JSON,
       adviseTool,
