@@ -7,14 +7,6 @@
 // ($XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor), never into the
 // package's folder (node_modules). Failing to write it costs nothing but speed.
 "use strict";
-// V8 hands a function to its optimising compiler after a small budget of work
-// (67,584 bytecode units by default). A run that scores many profiles crosses
-// it in dozens of functions whose optimised code is compiled, thrown away on a
-// new object shape, and compiled again: on a 2-core machine that doubled the
-// time of 100 profiles. Fifteen times the budget keeps optimisation for the
-// truly hot loops of a long run (advise check on 10,000 ADRs) and out of short
-// ones. Set before anything is compiled; the code cache is made under it too.
-require("node:v8").setFlagsFromString("--interrupt-budget=1000000");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
