@@ -226,6 +226,8 @@ export function buildProgram(argv: string[] = []): Command {
   registerCheckCommand(program);
   registerMcpCommand(program);
   registerHelpCommand(program);
+  // a subcommand's usage error points to that subcommand's help
+  for (const c of program.commands) c.showHelpAfterError(`(run \`advise ${c.name()} --help\` for usage)`);
   return program;
 }
 
@@ -359,7 +361,7 @@ function registerInfoCommands(program: Command): void {
     ["license", "any | open-source"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
-    const { runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
+    const { InitCancelled, runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
     const { yes, force, from, ...flags } = opts;
     const profilesDir = join(packageRoot(), "profiles");
     const schemaPath = join(packageRoot(), "schema", "profile.schema.json");
@@ -376,7 +378,16 @@ function registerInfoCommands(program: Command): void {
       return;
     }
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
-    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    let r: Awaited<ReturnType<typeof runInit>>;
+    try {
+      r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    } catch (e) {
+      if (!(e instanceof InitCancelled)) throw e;
+      // Ctrl-C at a prompt: as a shell reports an interrupt
+      process.stderr.write(`\nadvise: ${e.message}\n`);
+      process.exitCode = 130;
+      return;
+    }
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
     else await writeStdout(r.text);
   });
@@ -427,8 +438,12 @@ export function pagerOption(argv: string[]): { argv: string[]; noPager: boolean 
   return noPager ? { argv: [...argv.slice(0, end).filter((a) => a !== "--no-pager"), ...argv.slice(end)], noPager } : { argv, noPager };
 }
 
+/** The subcommand a command line runs (advise check ...), for pointing usage errors to its help. */
+let subcommand: string | undefined;
+
 export async function main(args: string[]): Promise<number> {
   const { argv, noPager } = pagerOption(args);
+  subcommand = COMMANDS.includes(argv[0] ?? "") && argv[0] !== "help" ? argv[0] : undefined;
   // a terminal pages long output, as git does; `advise mcp` writes through its own transport
   usePager(!noPager && argv[0] !== "mcp");
   const program = buildProgram(argv);
@@ -441,8 +456,19 @@ export async function main(args: string[]): Promise<number> {
       const { formatProblems, problemJson, usageProblem } = await import("./format/problems.js");
       await writeStdout(formatProblems(e instanceof InputError ? e.diagnostics.map(problemJson) : [usageProblem(e.message)]));
     }
+    if (subcommand === "check" && e instanceof InputError && githubFormat(argv)) {
+      // --format github: the log shows an annotation for what stopped the run (no ADR folder, say)
+      const { escapeData } = await import("./check/github.js");
+      const lines = e.diagnostics.map((d) => `::error ${d.file ? `file=${escapeData(d.file).replace(/,/g, "%2C").replace(/:/g, "%3A")},` : ""}${d.line ? `line=${d.line},col=${d.col ?? 1},` : ""}title=advise check%3A nothing checked::${escapeData(visible(formatDiagnostic(d)))}`);
+      await writeStdout(`${lines.join("\n")}\n`);
+    }
     return report(e, debug);
   }
+}
+
+/** Whether a command line asks for --format github (-f github, --format=github). */
+function githubFormat(argv: string[]): boolean {
+  return argv.some((a, i) => a === "--format=github" || a === "-fgithub" || ((a === "--format" || a === "-f") && argv[i + 1] === "github"));
 }
 
 export function report(e: unknown, debug: boolean): number {
@@ -455,7 +481,7 @@ export function report(e: unknown, debug: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise --help\` for usage)\n`);
+    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise ${subcommand ? `${subcommand} ` : ""}--help\` for usage)\n`);
     return 2;
   }
   const msg = e instanceof Error ? e.message : String(e);
