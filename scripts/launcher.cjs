@@ -7,14 +7,6 @@
 // ($XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor), never into the
 // package's folder (node_modules). Failing to write it costs nothing but speed.
 "use strict";
-// V8 hands a function to its optimising compiler after a small budget of work
-// (67,584 bytecode units by default). A run that scores many profiles crosses
-// it in dozens of functions whose optimised code is compiled, thrown away on a
-// new object shape, and compiled again: on a 2-core machine that doubled the
-// time of 100 profiles. Fifteen times the budget keeps optimisation for the
-// truly hot loops of a long run (advise check on 10,000 ADRs) and out of short
-// ones. Set before anything is compiled; the code cache is made under it too.
-require("node:v8").setFlagsFromString("--interrupt-budget=1000000");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -62,7 +54,11 @@ if (!building && (cachedData === undefined || script.cachedDataRejected)) {
     }
   }
 }
-if (cacheFile !== undefined && (building || cachedData === undefined || script.cachedDataRejected)) {
+// several profile files, or a glob: a run over many profiles (see below); a
+// cache made under the flag it changes would not match the next run's
+const args = process.argv.slice(2);
+const many = args.filter((a) => /\.ya?ml$/i.test(a)).length > 1 || args.some((a) => /[*?[]/.test(a));
+if (cacheFile !== undefined && !many && (building || cachedData === undefined || script.cachedDataRejected)) {
   const target = cacheFile;
   process.once("exit", () => {
     try {
@@ -75,5 +71,14 @@ if (cacheFile !== undefined && (building || cachedData === undefined || script.c
     }
   });
 }
+// V8 hands a function to its optimising compiler after a small budget of work
+// (67,584 bytecode units by default). A run over many profiles crosses it in
+// dozens of functions whose optimised code is compiled, thrown away on a new
+// object shape and compiled again: on 2 cores that doubled the time of 100
+// profiles. For such runs, fifteen times the budget keeps optimisation for the
+// truly hot loops only. Set after the code cache is checked (the flag is part
+// of what the cache must match; it applies to functions as they first run), and
+// only then: node:v8 loads Node's stream stack, which a one-profile run is spared.
+if (many) require("node:v8").setFlagsFromString("--interrupt-budget=1000000");
 const mod = { exports: {}, filename: file, id: file };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, __dirname);

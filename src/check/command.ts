@@ -194,8 +194,8 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     try {
       appendFileSync(summaryFile, githubSummary(report));
     } catch (e) {
-      const { describeFsError } = await import("../io/read.js");
-      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
+      const { describeWriteError } = await import("../io/read.js");
+      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeWriteError(e)}); the annotations are complete without it\n`);
     }
   }
   if (opts.outputFile) {
