@@ -79,8 +79,14 @@ function textWidth(): number {
   return Math.max(40, Math.min(100, stdoutWidth()));
 }
 
+/** Whether there is a width to fit text to: COLUMNS, or a terminal (a pipe or a file keeps whole lines for tools to read). */
+function fitsWidth(): boolean {
+  return Boolean(process.env.COLUMNS) || stdoutIsTTY();
+}
+
 /** Plain text fitted to textWidth() (long lines wrapped, URLs whole). */
 async function fitted(text: string): Promise<string> {
+  if (!fitsWidth()) return text;
   const { fitText } = await import("./format/fit.js");
   return fitText(text, textWidth());
 }
@@ -285,7 +291,7 @@ function loadMcp(): typeof import("./mcp/server.js") {
 
 /** Help text (commander's, and every command's examples after it) fitted to the width; help is short, so fit.ts is bundled in. */
 function fitHelp(text: string): string {
-  return fitText(text, textWidth());
+  return fitsWidth() ? fitText(text, textWidth()) : text;
 }
 
 /**
@@ -408,7 +414,7 @@ function registerInfoCommands(program: Command): void {
         return;
       }
       if (id === undefined) {
-        await writeStdout(noCommands(await fitted(m.enginesText(visibleDeep(catalog), textWidth()))));
+        await writeStdout(noCommands(await fitted(m.enginesText(visibleDeep(catalog), fitsWidth() ? textWidth() : Infinity))));
         return;
       }
       const userFile = catalog.userFiles[id];

@@ -74,9 +74,9 @@ nearest folder above holding .git), from whatever folder advise runs in.
 Exit codes: 0 all passed, 1 a decision failed (or more were warned than --max-warnings),
 2 an ADR or profile is unreadable or invalid, or nothing was checked.`;
 
-function count(value: string): number | undefined {
-  // -1 is "no limit", as in ESLint, whose option this is modelled on
-  if (value === "-1") return undefined;
+function count(value: string): number {
+  // -1 is "no limit", as in ESLint, whose option this is modelled on (Infinity: commander keeps no undefined)
+  if (value === "-1") return Number.POSITIVE_INFINITY;
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of warnings, such as 0, or -1 for no limit");
   return Number(value);
 }
@@ -145,7 +145,7 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     ...(baseline ? { baseline } : {}),
     ...(changed ? { changed } : {}),
     allowOutside: Boolean(opts.allowOutside),
-    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+    ...(opts.maxWarnings !== undefined && Number.isFinite(opts.maxWarnings) ? { maxWarnings: opts.maxWarnings } : {}),
   });
 
   if (opts.writeBaseline !== undefined) {
@@ -194,8 +194,8 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     try {
       appendFileSync(summaryFile, githubSummary(report));
     } catch (e) {
-      const { describeFsError } = await import("../io/read.js");
-      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
+      const { describeWriteError } = await import("../io/read.js");
+      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeWriteError(e)}); the annotations are complete without it\n`);
     }
   }
   if (opts.outputFile) {
