@@ -57,8 +57,7 @@ const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
     // Only modules required as CommonJS (a Proxy has no own keys for esbuild's ESM interop to copy).
-    // (an ESM import, such as advise check --changed-since's, is left alone: its named imports need the real module)
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.namespace === "lazy" || args.kind !== "require-call" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.namespace === "lazy" ? undefined : { path: args.path.replace(/^node:/, ""), namespace: "lazy" }));
     b.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
       contents: `let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require("node:${args.path}"))[k] });`,
       loader: "js",

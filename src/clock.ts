@@ -8,6 +8,9 @@ import { UsageError } from "./diagnostics.js";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The last second of the year 9999: later times have no YYYY-MM-DD form (JUnit timestamps, acknowledgement dates). */
+export const MAX_EPOCH_SECONDS = 253_402_300_799;
+
 /** A YYYY-MM-DD calendar date as midnight UTC, or undefined when it is not a real date (2027-02-30). */
 export function parseDate(text: string): Date | undefined {
   const m = DATE.exec(text);
@@ -21,12 +24,13 @@ export function fixedTime(env: NodeJS.ProcessEnv): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
     if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH='${epoch}' is not a number of seconds since 1970-01-01`);
+    if (epoch.length > 12 || Number(epoch) > MAX_EPOCH_SECONDS) throw new UsageError(`SOURCE_DATE_EPOCH='${epoch.length > 24 ? `${epoch.slice(0, 24)}…` : epoch}' is after the year 9999; expected seconds since 1970-01-01, at most ${MAX_EPOCH_SECONDS}`);
     return new Date(Number(epoch) * 1000);
   }
   const now = env.ADVISE_NOW;
   if (now !== undefined && now !== "") {
     const d = new Date(now);
-    if (Number.isNaN(d.getTime())) throw new UsageError(`ADVISE_NOW='${now}' is not a date, such as 2027-06-30T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.getTime() < 0 || d.getTime() > MAX_EPOCH_SECONDS * 1000) throw new UsageError(`ADVISE_NOW='${now}' is not a date between 1970 and 9999, such as 2027-06-30T00:00:00Z`);
     return d;
   }
   return undefined;

@@ -79,8 +79,14 @@ function textWidth(): number {
   return Math.max(40, Math.min(100, stdoutWidth()));
 }
 
+/** Whether there is a width to fit text to: COLUMNS, or a terminal (a pipe or a file keeps whole lines for tools to read). */
+function fitsWidth(): boolean {
+  return Boolean(process.env.COLUMNS) || stdoutIsTTY();
+}
+
 /** Plain text fitted to textWidth() (long lines wrapped, URLs whole). */
 async function fitted(text: string): Promise<string> {
+  if (!fitsWidth()) return text;
   const { fitText } = await import("./format/fit.js");
   return fitText(text, textWidth());
 }
@@ -202,7 +208,7 @@ export function buildProgram(argv: string[] = []): Command {
   // Set before any subcommand is added, so that every subcommand inherits them:
   // commander's usage errors become exit 2 (see report), never its own exit 1.
   program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(fitHelp(s)), getOutHelpWidth: () => textWidth(), outputError: (s, write) => write(choiceSuggestion(s)) });
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => stdoutStream().write(fitHelp(s)), getOutHelpWidth: () => textWidth(), outputError: (s, write) => write(commanderError(choiceSuggestion(s))) });
   program
     .name("advise")
     .description("Rank streaming engines (Spark, Flink, Akka Streams, Kafka Streams, Beam) for a workload described in a YAML profile, with a sourced reason for every point.")
@@ -232,6 +238,8 @@ export function buildProgram(argv: string[] = []): Command {
   registerCheckCommand(program);
   registerMcpCommand(program);
   registerHelpCommand(program);
+  // a subcommand's usage error points to that subcommand's help
+  for (const c of program.commands) c.showHelpAfterError(`(run \`advise ${c.name()} --help\` for usage)`);
   return program;
 }
 
@@ -289,13 +297,23 @@ function loadMcp(): typeof import("./mcp/server.js") {
 
 /** Help text (commander's, and every command's examples after it) fitted to the width; help is short, so fit.ts is bundled in. */
 function fitHelp(text: string): string {
-  return fitText(text, textWidth());
+  return fitsWidth() ? fitText(text, textWidth()) : text;
 }
 
 /**
  * commander's message for an option value that is not one of its choices, with
  * a did-you-mean added (`--format jsn`), for every command's options alike.
  */
+/**
+ * Commander's own error messages quote the argument as typed: shown escaped
+ * like all user text, so that a newline and `::error::` in an argument cannot
+ * become a workflow command, nor an ESC sequence drive the terminal. The line
+ * breaks commander itself puts in (before its hints, at the end) are kept.
+ */
+export function commanderError(message: string): string {
+  return noCommands(visible(message).replace(/\\n(?=\((?:Did you mean|run `advise))|\\n$/g, "\n"));
+}
+
 export function choiceSuggestion(message: string): string {
   const m = /argument '([^']*)' is invalid\. Allowed choices are (.+)\.\n?$/.exec(message);
   if (!m) return message;
@@ -355,7 +373,7 @@ function registerInfoCommands(program: Command): void {
     ["license", "any | open-source"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
-    const { runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
+    const { InitCancelled, runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");
     const { yes, force, from, ...flags } = opts;
     const profilesDir = join(packageRoot(), "profiles");
     const schemaPath = join(packageRoot(), "schema", "profile.schema.json");
@@ -372,7 +390,16 @@ function registerInfoCommands(program: Command): void {
       return;
     }
     const interactive = !yes && Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY);
-    const r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    let r: Awaited<ReturnType<typeof runInit>>;
+    try {
+      r = await runInit(file, { force: Boolean(force), flags, interactive, schemaPath });
+    } catch (e) {
+      if (!(e instanceof InitCancelled)) throw e;
+      // Ctrl-C at a prompt: as a shell reports an interrupt
+      process.stderr.write(`\nadvise: ${e.message}\n`);
+      process.exitCode = 130;
+      return;
+    }
     if (r.wrote) process.stderr.write(`wrote ${file}; next: advise ${file}\n`);
     else await writeStdout(r.text);
   });
@@ -393,7 +420,7 @@ function registerInfoCommands(program: Command): void {
         return;
       }
       if (id === undefined) {
-        await writeStdout(noCommands(await fitted(m.enginesText(visibleDeep(catalog), textWidth()))));
+        await writeStdout(noCommands(await fitted(m.enginesText(visibleDeep(catalog), fitsWidth() ? textWidth() : Infinity))));
         return;
       }
       const userFile = catalog.userFiles[id];
@@ -424,8 +451,12 @@ export function pagerOption(argv: string[]): { argv: string[]; noPager: boolean 
   return noPager ? { argv: [...argv.slice(0, end).filter((a) => a !== "--no-pager"), ...argv.slice(end)], noPager } : { argv, noPager };
 }
 
+/** The subcommand a command line runs (advise check ...), for pointing usage errors to its help. */
+let subcommand: string | undefined;
+
 export async function main(args: string[]): Promise<number> {
   const { argv, noPager } = pagerOption(args);
+  subcommand = COMMANDS.includes(argv[0] ?? "") && argv[0] !== "help" ? argv[0] : undefined;
   // a terminal pages long output, as git does; `advise mcp` writes through its own transport
   usePager(!noPager && argv[0] !== "mcp");
   const program = buildProgram(argv);
@@ -438,8 +469,19 @@ export async function main(args: string[]): Promise<number> {
       const { formatProblems, problemJson, usageProblem } = await import("./format/problems.js");
       await writeStdout(formatProblems(e instanceof InputError ? e.diagnostics.map(problemJson) : [usageProblem(e.message)]));
     }
+    if (subcommand === "check" && e instanceof InputError && githubFormat(argv)) {
+      // --format github: the log shows an annotation for what stopped the run (no ADR folder, say)
+      const { escapeData } = await import("./check/github.js");
+      const lines = e.diagnostics.map((d) => `::error ${d.file ? `file=${escapeData(d.file).replace(/,/g, "%2C").replace(/:/g, "%3A")},` : ""}${d.line ? `line=${d.line},col=${d.col ?? 1},` : ""}title=advise check%3A nothing checked::${escapeData(visible(formatDiagnostic(d)))}`);
+      await writeStdout(`${lines.join("\n")}\n`);
+    }
     return report(e, debug);
   }
+}
+
+/** Whether a command line asks for --format github (-f github, --format=github). */
+function githubFormat(argv: string[]): boolean {
+  return argv.some((a, i) => a === "--format=github" || a === "-fgithub" || ((a === "--format" || a === "-f") && argv[i + 1] === "github"));
 }
 
 export function report(e: unknown, debug: boolean): number {
@@ -452,7 +494,7 @@ export function report(e: unknown, debug: boolean): number {
     return 2;
   }
   if (e instanceof UsageError) {
-    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise --help\` for usage)\n`);
+    process.stderr.write(`advise: ${visible(e.message)}\n(run \`advise ${subcommand ? `${subcommand} ` : ""}--help\` for usage)\n`);
     return 2;
   }
   const msg = e instanceof Error ? e.message : String(e);

@@ -63,7 +63,7 @@ export function issueToDiagnostics(issue: z.core.$ZodIssue, file: string, root: 
         return [{ file, ...at(path.slice(0, -1)), message: `missing required field '${field}'`, expected }];
       }
       if (path.length === 1 && path[0] === "version" && values.length === 1) {
-        return [{ file, ...at(path), message: `unsupported version ${JSON.stringify(actual)}`, expected: `\`version: ${values[0]}\` (supported versions: ${values[0]})` }];
+        return [{ file, ...at(path), message: `unsupported version ${typeof actual === "number" && !Number.isFinite(actual) ? "(a number too large to represent)" : JSON.stringify(actual)}`, expected: `\`version: ${values[0]}\` (supported versions: ${values[0]})` }];
       }
       const suggestion = typeof actual === "string" ? closest(actual, values) : undefined;
       return [

@@ -10,7 +10,8 @@ import { ask, DEFAULTS, renderProfile } from "../src/commands/init.js";
 import { profileJsonSchema, profileJsonSchemaText } from "../src/commands/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
 import { loadProfile } from "../src/profile/load.js";
-import { advise, CLI_ROOT } from "./cli-helpers.js";
+import { spawn, spawnSync } from "node:child_process";
+import { advise, CLI, CLI_ROOT } from "./cli-helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "advise-auth-"));
 
@@ -87,6 +88,63 @@ describe("advise init", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(transcript).toContain("expected a duration with a unit");
     expect(() => loadProfile(parseYaml({ file: "x", text: renderProfile(got, "schema.json") }))).not.toThrow();
+  });
+});
+
+describe("advise init on a terminal", () => {
+  /** Runs ask() with scripted answers, each given once its prompt is shown; returns the answers and the transcript. */
+  async function session(answers: string[], width = 100) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let transcript = "";
+    output.on("data", (d) => {
+      transcript += String(d);
+      if (String(d).endsWith("] ")) setImmediate(() => input.write(`${answers.shift() ?? ""}\n`));
+    });
+    const got = await ask(DEFAULTS, input, output, width);
+    return { got, transcript };
+  }
+  it("offers the validator's did-you-mean for a duration or a rate", async () => {
+    const { got, transcript } = await session(["Payments", "10 msec", "10ms", "20k", "20k/s"]);
+    expect(transcript).toContain("did you mean '10ms'?");
+    expect(transcript).toContain("did you mean '20k/s'?");
+    expect(got).toMatchObject({ latency: "10ms", throughput: "20k/s" });
+  });
+  it("asks last which requirements are musts, and writes them under priorities", async () => {
+    const answers = ["Payments", "10ms", "20k/s", ...Array(12).fill(""), "latency deployment"];
+    const { got, transcript } = await session(answers);
+    expect(transcript).toContain("Which requirements must an engine meet");
+    expect(got.musts).toEqual(["latency", "deployment"]);
+    const p = loadProfile(parseYaml({ file: "x", text: renderProfile(got, "schema.json") }));
+    expect(p.priorities).toMatchObject({ latency: "must", deployment: "must" });
+  });
+  it("wraps its prompts and messages at the terminal's width", async () => {
+    const { transcript } = await session(["Payments", "10 msec", "10ms", "20k"], 60);
+    // (the answers are not echoed here, so a prompt's end and the next prompt share a line)
+    const lines = transcript.split(/\n|(?<=\] ) */);
+    expect(lines.filter((l) => l.length > 60), transcript).toEqual([]);
+    expect(lines.some((l) => /^(as|such)\b/.test(l) || l.startsWith("  "))).toBe(true);
+  });
+  it("init - points $schema at the schema's https $id, never at this machine's path", () => {
+    const r = advise(["init", "-", "--latency", "2s"]);
+    expect(r.stdout).toContain("# yaml-language-server: $schema=https://raw.githubusercontent.com/stream-advisor/stream-advisor/main/schema/profile.schema.json");
+    expect(r.stdout).not.toContain(CLI_ROOT);
+  });
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)("Ctrl-C at a prompt: 'cancelled; nothing was written', exit 130", async () => {
+    const dir = tmp();
+    const child = spawn("script", ["-qec", `stty rows 24 cols 80; '${process.execPath}' '${CLI}' init; echo "rc=$?"`, "/dev/null"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    let stage = 0;
+    child.stdout.on("data", (d) => {
+      out += String(d);
+      if (stage === 0 && out.includes("[My streaming workload]")) (stage = 1), child.stdin.write("Payments\r");
+      else if (stage === 1 && out.includes("latency budget")) (stage = 2), child.stdin.write("\x03");
+    });
+    await new Promise((resolve) => child.on("close", resolve));
+    expect(out).toContain("advise: init: cancelled; nothing was written");
+    expect(out).toContain("rc=130");
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 

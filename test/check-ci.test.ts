@@ -87,6 +87,10 @@ describe("--baseline and --write-baseline", () => {
     expect(old.stdout).toContain("2 baselined");
     expect(old.stdout).toMatch(/WARN .*0002-kafka\.md.*\(baselined\)/);
     expect(old.stdout).toMatch(/FAIL .*0003-flink\.md.*\(baselined\)/);
+    // JUnit: a skipped case, not a failure
+    const junit = run(["--baseline", "advise-baseline.json", "--format", "junit"], dir).stdout;
+    expect(junit).toMatch(/<skipped message="baselined: Apache Flink \(flink\) is disqualified/);
+    expect(junit).not.toContain("<failure");
     const json = JSON.parse(run(["--baseline", "advise-baseline.json", "--format", "json"], dir).stdout);
     expect(json.summary.baselined).toBe(2);
     expect(json.exitCode).toBe(0);

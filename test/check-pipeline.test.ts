@@ -273,7 +273,9 @@ describe("never green by accident", () => {
     expect(check([...warned, "--max-warnings", "0", "--format", "github"], dir).stdout).toMatch(/^::error title=advise check%3A too-many-warnings::1 warned decision/m);
     // a failure still exits 1, an invalid ADR 2
     expect(check(["docs/decisions", "--max-warnings", "0"], dir).status).toBe(1);
-    for (const bad of ["-1", "1.5", "x"]) expect(check([...warned, "--max-warnings", bad], dir).status).toBe(2);
+    for (const bad of ["-2", "1.5", "x"]) expect(check([...warned, "--max-warnings", bad], dir).status).toBe(2);
+    // -1: no limit, as in ESLint
+    expect(check([...warned, "--max-warnings", "-1"], dir).status).toBe(0);
     // acknowledged: not a warning
     writeFileSync(join(dir, "docs", "decisions", "0003-kafka.md"), madr("../../profiles/card-authorization.yaml", "kafka-streams", "  margin: 20\n  acknowledge:\n    - {rule: better-engine-within-margin, reason: we run Kafka, until: 2027-06-30}\n"));
     expect(check([...warned, "--max-warnings", "0"], dir).status).toBe(0);

@@ -83,12 +83,14 @@ describe("several profiles, --format markdown", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith("# Streaming engine advice: 3 profiles\n")).toBe(true);
     expect(r.stdout).toContain("| Profile | Recommendation | Score | Margin | Runner-up |");
-    expect(r.stdout).toContain("| Card authorization (`profiles/card-authorization.yaml`) | Akka Streams | 89 | 8 | Kafka Streams |");
-    expect(r.stdout).toContain("| HFT microseconds (`profiles/hft-microseconds.yaml`) | custom code |  |  |  |");
-    expect(r.stdout).toMatch(/\| ETL into the lake \(`profiles\/etl-into-lake.yaml`\) \| scheduled batch jobs \(Apache Spark\) \(close\) \| \d+ \| \d+ \| Apache Flink \|/);
+    expect(r.stdout).toContain("| [Card authorization](#streaming-engine-advice-card-authorization) (`profiles/card-authorization.yaml`) | Akka Streams | 89 | 8 | Kafka Streams |");
+    expect(r.stdout).toContain("| [HFT microseconds](#streaming-engine-advice-hft-microseconds) (`profiles/hft-microseconds.yaml`) | custom code | \u2014 | \u2014 | \u2014 |");
+    expect(r.stdout).toMatch(/\| \[ETL into the lake\]\(#streaming-engine-advice-etl-into-the-lake\) \(`profiles\/etl-into-lake.yaml`\) \| scheduled batch jobs \(Apache Spark, close\) \| \d+ \| \d+ \| Apache Flink \|/);
     let at = 0;
     for (const p of args) {
-      const page = golden(p.replace("profiles/", ""), "md").trimEnd();
+      // each report as alone, its headings below the title marked with the profile's file name
+      const stem = p.replace("profiles/", "").replace(/\.yaml$/, "");
+      const page = golden(p.replace("profiles/", ""), "md").trimEnd().replace(/^(###+ .*)$/gm, `$1 (${stem})`);
       const i = r.stdout.indexOf(page, at);
       expect(i, p).toBeGreaterThan(at);
       at = i + page.length;
@@ -161,5 +163,33 @@ describe("expandGlob", () => {
     const c = advise(["check", "docs/x[z-a]/*.md"]);
     expect(c.status).toBe(2);
     expect(c.stderr).not.toContain("internal error");
+  });
+});
+
+describe("the Markdown page of many profiles", () => {
+  const page = () => advise(["profiles/*.yaml", "--format", "markdown"]).stdout;
+  it("has no two headings alike, so every anchor is the profile's own", async () => {
+    const headings = page().split("\n").filter((l) => /^#{1,6} /.test(l));
+    expect(headings.length).toBeGreaterThan(20);
+    expect(new Set(headings).size).toBe(headings.length);
+  });
+  it("links each profile in the comparison table to its report's heading", async () => {
+    const { headingSlugs } = await import("../src/format/many.js");
+    const md = page();
+    const slugs = new Set(headingSlugs(md));
+    const links = [...md.matchAll(/^\| \[[^\]]+\]\(#([^)]+)\)/gm)].map((m) => m[1]!);
+    expect(links).toHaveLength(11);
+    for (const l of links) expect(slugs).toContain(l);
+    expect(new Set(links).size).toBe(links.length);
+  });
+  it("explains a blank comparison cell", () => {
+    const md = page();
+    expect(md).not.toMatch(/\|  \|/);
+    expect(md).toContain("\u2014: no engine to compare with");
+    expect(md).toContain("scheduled batch jobs (Apache Spark, close)");
+  });
+  it("numbers repeated headings as GitHub does", async () => {
+    const { headingSlugs } = await import("../src/format/many.js");
+    expect(headingSlugs("# A b\n## A b\n```\n# not\n```\n### Ü &amp; x!")).toEqual(["a-b", "a-b-1", "ü--x"]);
   });
 });

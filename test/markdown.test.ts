@@ -14,21 +14,29 @@ const repo = repositoryWebUrl(pkg.repository)!;
 const goldens = readdirSync(GOLDEN).filter((f) => f.endsWith(".md")).sort();
 
 describe("the score chart", () => {
-  it.each(goldens)("%s has one xychart-beta bar chart of every engine's score, in rank order", (f) => {
+  it.each(goldens)("%s charts the qualified engines horizontally, in rank order, and names the disqualified beneath", (f) => {
     const md = readFileSync(join(GOLDEN, f), "utf8");
-    const blocks = [...md.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
-    expect(blocks).toHaveLength(1);
-    const lines = blocks[0]!.split("\n");
-    expect(lines[0]).toBe("xychart-beta");
-    expect(lines[1]).toMatch(/^ {4}title "[^"]+"$/);
-    expect(lines[2]).toMatch(/^ {4}x-axis \["[^"`][^"]*"(, "[^"`][^"]*")*\]$/);
-    expect(lines[3]).toBe('    y-axis "score" 0 --> 100');
-    expect(lines[4]).toMatch(/^ {4}bar \[\d+(, \d+)*\]$/);
-    expect(lines).toHaveLength(5);
     const result = JSON.parse(readFileSync(join(GOLDEN, f.replace(/\.md$/, ".json")), "utf8"));
-    const labels = [...lines[2]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
-    expect(labels).toEqual(result.ranking.map((r: { name: string; disqualified: boolean }) => (r.disqualified ? `${r.name} (disqualified)` : r.name)));
-    expect(lines[4]).toBe(`    bar [${result.ranking.map((r: { score: number }) => r.score).join(", ")}]`);
+    const ranking = result.ranking as { name: string; score: number; disqualified: boolean }[];
+    const qualified = ranking.filter((r) => !r.disqualified);
+    const blocks = [...md.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(qualified.length ? 1 : 0);
+    if (qualified.length) {
+      const lines = blocks[0]!.split("\n");
+      expect(lines[0]).toBe("xychart-beta horizontal");
+      expect(lines[1]).toMatch(/^ {4}title "[^"]+"$/);
+      expect(lines[2]).toMatch(/^ {4}x-axis \["[^"`][^"]*"(, "[^"`][^"]*")*\]$/);
+      expect(lines[3]).toBe('    y-axis "score" 0 --> 100');
+      expect(lines).toHaveLength(5);
+      const labels = [...lines[2]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+      expect(labels).toEqual(qualified.map((r) => r.name));
+      const bars = lines[4]!.replace(/^ {4}bar \[|\]$/g, "").split(", ").map(Number);
+      expect(bars).toEqual(qualified.map((r) => r.score));
+      // never contradicting the ranking: no bar longer than one ranked above it
+      for (let i = 1; i < bars.length; i++) expect(bars[i]!).toBeLessThanOrEqual(bars[i - 1]!);
+    }
+    const note = md.split("\n").find((l) => /^(Not in the chart, disqualified|No chart: every engine is disqualified): /.test(l)) ?? "";
+    for (const r of ranking.filter((x) => x.disqualified)) expect(note).toContain(`${r.name} (${r.score}, by `);
   });
   it("keeps a user catalogue's odd names inside their quotes", () => {
     const dir = join(ROOT, "examples", "catalog");
@@ -51,7 +59,8 @@ describe("links in Markdown reports", () => {
   });
   it("the multi-profile page too", () => {
     const md = advise(["profiles/card-authorization.yaml", "profiles/fraud-scoring.yaml", "--format", "markdown"]).stdout;
-    expect(targets(md).filter((l) => !/^https:\/\//.test(l))).toEqual([]);
+    // anchors within the page (the comparison table's links to each report) and absolute URLs only
+    expect(targets(md).filter((l) => !/^(https:\/\/|#)/.test(l))).toEqual([]);
   });
 });
 

@@ -164,7 +164,7 @@ describe("files that are not regular files (rows 4, 11)", () => {
       const r = advise(["check", "--format", "sarif", "-o", target], {}, undefined, dir);
       expect(r.error).toBeUndefined();
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/: is not a regular file \((a FIFO|a device)\); it is never replaced; expected a file path for the report/);
+      expect(r.stderr).toMatch(/: is not a regular file \((a FIFO|a device)\); it is never replaced; expected a path for a regular file\n$/);
     }
     expect(lstatSync(f).isFIFO()).toBe(true);
     expect(lstatSync(join(dir, "null-link")).isSymbolicLink()).toBe(true);
@@ -314,5 +314,71 @@ describe("advise mcp: malformed and oversized messages get JSON-RPC errors (rows
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("advise mcp: cannot write to standard output (no space left on device)");
     expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("arguments, environment, encodings and init (rows 12, 14, 19, 21, 23)", () => {
+  it("commander's messages show a hostile argument escaped: no workflow command, no ESC reaches stderr", () => {
+    for (const args of [["--x\n::error::pwned"], ["profiles/p.yaml", "--format", "x\n::add-mask::pwned"], ["check", "--max-warnings", "1\n::error title=t::pwned"], ["profiles/p.yaml", "--format", "\u001b[2J"]]) {
+      const r = advise(args, {}, undefined, repo());
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/^\s*::/m);
+      expect(r.stderr).not.toContain("\u001b");
+      expect(r.stderr).toMatch(/\\n::|\\x1b/);
+    }
+    expect(advise(["--fomat", "json"]).stderr).toBe("error: unknown option '--fomat'\n(Did you mean --format?)\n(run `advise --help` for usage)\n");
+  });
+
+  it("SOURCE_DATE_EPOCH past the year 9999 is a usage error, not an internal one", () => {
+    for (const epoch of ["8640000000001", "99999999999999999999", "253402300800"]) {
+      const r = advise(["check"], { SOURCE_DATE_EPOCH: epoch, ADVISE_NOW: undefined }, undefined, repo());
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^advise: SOURCE_DATE_EPOCH='\d+' is after the year 9999; expected seconds since 1970-01-01, at most 253402300799\n/);
+    }
+    const last = advise(["check", "--format", "junit"], { SOURCE_DATE_EPOCH: "253402300799", ADVISE_NOW: undefined }, undefined, repo());
+    expect(last.stdout).toContain('timestamp="9999-12-31T23:59:59"');
+  });
+
+  it("two catalogue files with the same engine id: exit 2 naming both", () => {
+    const dir = tmp("dupcat");
+    const text = readFileSync(join(CLI_ROOT, "examples", "catalog", "pekko-streams.yaml"), "utf8").replace(/^id: pekko-streams$/m, "id: a");
+    writeFileSync(join(dir, "a.yaml"), text);
+    writeFileSync(join(dir, "a.yml"), text);
+    const r = advise(["profiles/p.yaml", "--catalog", dir], {}, undefined, repo());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, "a.yml")}: engine id 'a' is also defined in ${join(dir, "a.yaml")}; expected each engine in one file of the catalogue folder (remove one of them)\n`);
+  });
+
+  it("UTF-16 is named as such, CR-only line ends are read, a huge version number is described", () => {
+    const dir = repo();
+    const profile = readFileSync(PROFILE, "utf8");
+    writeFileSync(join(dir, "u16.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(profile, "utf16le")]));
+    writeFileSync(join(dir, "u16be.yaml"), Buffer.from(profile, "utf16le").swap16());
+    writeFileSync(join(dir, "cr.yaml"), profile.replace(/\r?\n/g, "\r"));
+    writeFileSync(join(dir, "v.yaml"), "version: 1e400\nlatency: 10ms\nthroughput: 20k/s\n");
+    expect(advise(["u16.yaml"], {}, undefined, dir).stderr).toBe("u16.yaml:1:1: this is UTF-16 text (little-endian), not UTF-8; expected a UTF-8 encoded file (re-save it as UTF-8; in PowerShell, Out-File -Encoding utf8)\n");
+    expect(advise(["u16be.yaml"], {}, undefined, dir).stderr).toContain("this is UTF-16 text (big-endian)");
+    const cr = advise(["cr.yaml", "--format", "json"], {}, undefined, dir);
+    expect(cr.status).toBe(0);
+    expect(cr.stdout).toBe(advise([PROFILE, "--format", "json"], {}, undefined, dir).stdout.replace(PROFILE, "cr.yaml"));
+    expect(advise(["v.yaml"], {}, undefined, dir).stderr).toBe("v.yaml:1:10: unsupported version (a number too large to represent); expected `version: 1` (supported versions: 1)\n");
+  });
+
+  it("init: a dangling link is refused in plain words; --force replaces a link and never writes through it", () => {
+    const dir = tmp("init");
+    symlinkSync("nowhere", join(dir, "dangling.yaml"));
+    const refused = advise(["init", "dangling.yaml", "--yes"], {}, undefined, dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("dangling.yaml already exists as a symbolic link; use --force to replace the link");
+    writeFileSync(join(dir, "victim.txt"), "VICTIM");
+    symlinkSync("victim.txt", join(dir, "link.yaml"));
+    const forced = advise(["init", "link.yaml", "--yes", "--force"], {}, undefined, dir);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(dir, "victim.txt"), "utf8")).toBe("VICTIM");
+    expect(lstatSync(join(dir, "link.yaml")).isFile()).toBe(true);
+    execFileSync("mkfifo", [join(dir, "fifo.yaml")]);
+    const fifo = advise(["init", "fifo.yaml", "--yes", "--force"], {}, undefined, dir);
+    expect(fifo.error).toBeUndefined();
+    expect(fifo.stderr).toBe("fifo.yaml: is not a regular file (a FIFO); it is never replaced; expected a path for a regular file\n");
   });
 });

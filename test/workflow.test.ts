@@ -51,10 +51,10 @@ describe("the README's GitHub Actions workflow", () => {
   const steps = Object.values(wf.jobs)[0]!.steps;
   const uses = (prefix: string) => steps.find((s) => s.uses?.startsWith(prefix));
 
-  it("uses the current action majors and Node 24", () => {
+  it("uses the current action majors and Node 26, the current LTS", () => {
     expect(uses("actions/checkout@")?.uses).toBe("actions/checkout@v7");
     expect(uses("actions/setup-node@")?.uses).toBe("actions/setup-node@v7");
-    expect(uses("actions/setup-node@")?.with?.["node-version"]).toBe(24);
+    expect(uses("actions/setup-node@")?.with?.["node-version"]).toBe(26);
     expect(uses("github/codeql-action/upload-sarif@")?.uses).toBe("github/codeql-action/upload-sarif@v4");
   });
 

@@ -15,7 +15,6 @@
 // descriptor (one file, written under a random name with O_EXCL and renamed
 // into place in one step) and compared exactly: never fooled by a collision.
 
-import { randomBytes } from "node:crypto";
 import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, isAbsolute, join, resolve } from "node:path";
@@ -170,7 +169,8 @@ function readCache(file: string | undefined, version: string): Map<string, { byt
  * a reader sees the old cache or the new one, never half of each.
  */
 function writeCache(file: string, version: string, entries: Map<string, { bytes: Buffer; engine: Engine }>): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(8).toString("hex")}.tmp`;
+  // Web Crypto's CSPRNG, a global loaded on first use: importing node:crypto would load it on every cached run (2 MiB, a few ms)
+  const tmp = `${file}.${process.pid}.${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString("hex")}.tmp`;
   let fd: number | undefined;
   try {
     mkdirSync(join(file, ".."), { recursive: true, mode: 0o700 });
@@ -241,6 +241,15 @@ export async function loadUserEngines(dir: string, options: CacheOptions): Promi
     }
     if (diagnostics.length) throw new InputError(diagnostics);
   }
+  // a.yaml and a.yml can both say id: a; the later would silently win
+  const byId = new Map<string, string>();
+  const twice: Diagnostic[] = [];
+  for (const f of found as { file: string; engine: Engine }[]) {
+    const first = byId.get(f.engine.id);
+    if (first !== undefined) twice.push({ file: f.file, message: `engine id '${f.engine.id}' is also defined in ${first}`, expected: "each engine in one file of the catalogue folder (remove one of them)" });
+    else byId.set(f.engine.id, f.file);
+  }
+  if (twice.length) throw new InputError(twice);
   // rewrite when anything was compiled, or a deleted or renamed file left an entry behind
   if (cacheFile && (misses || fresh.size !== cached.size)) writeCache(cacheFile, options.version, fresh);
   return { engines: found as { file: string; engine: Engine }[], hits, misses, ...(cacheFile ? { cacheFile } : {}) };

@@ -4,14 +4,15 @@
 // HEAD (what a pull request changes, not what its base gained since), against
 // the working tree, with new files git does not ignore.
 
-import { execFileSync } from "node:child_process";
+// the default import: the build loads child_process lazily through a Proxy (scripts/build.mjs), which named imports bypass
+import childProcess from "node:child_process";
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../diagnostics.js";
 import { visible } from "../text.js";
 
 function git(args: string[], cwd: string): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  return childProcess.execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
 }
 
 function real(p: string): string {

@@ -75,7 +75,9 @@ Exit codes: 0 all passed, 1 a decision failed (or more were warned than --max-wa
 2 an ADR or profile is unreadable or invalid, or nothing was checked.`;
 
 function count(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of warnings, such as 0");
+  // -1 is "no limit", as in ESLint, whose option this is modelled on (Infinity: commander keeps no undefined)
+  if (value === "-1") return Number.POSITIVE_INFINITY;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number of warnings, such as 0, or -1 for no limit");
   return Number(value);
 }
 
@@ -88,7 +90,7 @@ export function registerCheckCommand(program: Command): void {
     .argument("[paths...]", "ADR Markdown files, folders of them or globs (default: .adr-dir, doc/adr, docs/adr, docs/decisions)")
     .addOption(new Option("-f, --format <name>", "output format").choices([...CHECK_FORMATS]).default("human"))
     .option("-o, --output-file <file>", "write the report to FILE (atomically) instead of standard output")
-    .option("--max-warnings <n>", "fail (exit 1) when more than N decisions are warned", count)
+    .option("--max-warnings <n>", "fail (exit 1) when more than N decisions are warned (-1: no limit)", count)
     .option("--allow-empty", "exit 0 when the paths hold no ADR with a stream-advisor block")
     .option("--allow-outside", "read profile files outside the repository too")
     .option("--baseline <file>", "failed and warned decisions listed in FILE are counted as baselined and do not fail the run; new ones do")
@@ -143,7 +145,7 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     ...(baseline ? { baseline } : {}),
     ...(changed ? { changed } : {}),
     allowOutside: Boolean(opts.allowOutside),
-    ...(opts.maxWarnings !== undefined ? { maxWarnings: opts.maxWarnings } : {}),
+    ...(opts.maxWarnings !== undefined && Number.isFinite(opts.maxWarnings) ? { maxWarnings: opts.maxWarnings } : {}),
   });
 
   if (opts.writeBaseline !== undefined) {
@@ -192,8 +194,8 @@ async function runCheckCommand(paths: string[], opts: CheckOptions): Promise<num
     try {
       appendFileSync(summaryFile, githubSummary(report));
     } catch (e) {
-      const { describeFsError } = await import("../io/read.js");
-      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeFsError(e)}); the annotations are complete without it\n`);
+      const { describeWriteError } = await import("../io/read.js");
+      process.stderr.write(`note: the step summary ${summaryFile} cannot be written (${describeWriteError(e)}); the annotations are complete without it\n`);
     }
   }
   if (opts.outputFile) {

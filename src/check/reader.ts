@@ -13,6 +13,22 @@ import { type Path, type YamlSource, keyNodeAt, nodeAt, parseYaml, positionOf } 
 import { LIMITS } from "../limits.js";
 import { expandGlob, isGlob } from "../io/glob.js";
 import { visible } from "../text.js";
+import { closest } from "../suggest.js";
+
+/** A misspelt path's likely meaning: the closest name in its (existing) parent folder, as the user wrote the path. */
+function nearestPath(target: string, abs: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(abs));
+  } catch {
+    return undefined;
+  }
+  const name = abs.slice(dirname(abs).length + 1);
+  const guess = closest(name, names);
+  if (guess === undefined) return undefined;
+  const cut = target.replace(/[\\/]+$/, "");
+  return `${cut.slice(0, cut.length - name.length)}${guess}`;
+}
 
 /** Where ADR tools put decision records, in the order they are looked for. */
 export const DEFAULT_ADR_DIRS = ["doc/adr", "docs/adr", "docs/decisions"] as const;
@@ -141,7 +157,8 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
       continue;
     }
     if (!existsSync(abs)) {
-      out.push({ file: show(target), abs, problem: { file: show(target), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them" } });
+      const guess = nearestPath(target, abs);
+      out.push({ file: show(target), abs, problem: { file: show(target), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them", ...(guess !== undefined ? { suggestion: show(guess) } : {}) } });
       continue;
     }
     if (!isDirectory(abs)) {

@@ -4,16 +4,17 @@
 // terminal it asks nothing. It never overwrites a file without --force, and
 // what it writes is validated before it is written.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { InputError, UsageError } from "../diagnostics.js";
-import { describeFsError } from "../io/read.js";
+import { describeWriteError } from "../io/read.js";
+import { writeFileAtomic } from "../io/write.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
 import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PROCESSING_KINDS, STATE_SIZES, UNITS } from "../profile/fields.js";
 import { closest } from "../suggest.js";
-import { DURATION_EXPECTED, parseDuration, parseRate, RATE_EXPECTED } from "../units.js";
+import { DURATION_EXPECTED, durationHint, parseDuration, parseRate, RATE_EXPECTED, rateHint, type UnitHint } from "../units.js";
 
 export interface InitAnswers {
   name: string;
@@ -31,6 +32,8 @@ export interface InitAnswers {
   batch: boolean;
   cloud: string;
   license: string;
+  /** requirements written as `must` under priorities (asked last on a terminal; none by default) */
+  musts?: string[];
 }
 
 export const DEFAULTS: InitAnswers = {
@@ -84,9 +87,11 @@ export function parseAnswer(q: Question, raw: string): { value: unknown } | { er
     case "text":
       return t ? { value: t } : { error: "an answer is needed" };
     case "duration":
-      return parseDuration(t) && parseDuration(t)!.ms > 0 ? { value: t } : { error: `expected ${DURATION_EXPECTED}` };
+      if (parseDuration(t) && parseDuration(t)!.ms > 0) return { value: t };
+      return { error: `${didYouMean(durationHint(t))}expected ${DURATION_EXPECTED}` };
     case "rate":
-      return parseRate(t) && parseRate(t)!.perSecond > 0 ? { value: t } : { error: `expected ${RATE_EXPECTED}` };
+      if (parseRate(t) && parseRate(t)!.perSecond > 0) return { value: t };
+      return { error: `${didYouMean(rateHint(t))}expected ${RATE_EXPECTED}` };
     case "enum": {
       if (q.options!.includes(t)) return { value: t };
       const guess = closest(t, q.options!);
@@ -107,33 +112,88 @@ export function parseAnswer(q: Question, raw: string): { value: unknown } | { er
   }
 }
 
+/**
+ * The `$schema` a written profile points its editor at: the installed schema relative to the
+ * file; for standard output, whose destination is unknown (and may be committed), the
+ * schema's published https `$id`, never this machine's absolute path.
+ */
+function schemaReference(target: string | undefined, schemaPath: string): string {
+  if (target) return relative(dirname(target), schemaPath).split("\\").join("/");
+  try {
+    const id = (JSON.parse(readFileSync(schemaPath, "utf8")) as { $id?: unknown }).$id;
+    if (typeof id === "string" && id.startsWith("https://")) return id;
+  } catch {
+    // no schema file beside the package: fall through
+  }
+  return "https://raw.githubusercontent.com/stream-advisor/stream-advisor/main/schema/profile.schema.json";
+}
+
+/** The validator's did-you-mean for a duration or rate, as the start of a prompt's error. */
+function didYouMean(hint: UnitHint | undefined): string {
+  return hint ? `did you mean '${hint.suggestion}'?${hint.note ? ` (${hint.note})` : ""} ` : "";
+}
+
+/** Ctrl-C at a prompt: nothing was written, and the shell's exit code for an interrupt (130) follows. */
+export class InitCancelled extends Error {
+  constructor() {
+    super("init: cancelled; nothing was written");
+  }
+}
+
+/** The requirements that can be a must, as `priorities` names them, in the questions' order. */
+const MUST_KEYS = ["latency", "throughput", "processing", "unit", "deployment", "sources", "sinks", "languages", "eventTime", "exactlyOnce", "state", "batch", "cloud", "license"] as const;
+
 function show(v: unknown): string {
   return Array.isArray(v) ? v.join(", ") || "none" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
 }
 
 /** Asks the questions on a terminal (this module is initialised only for `advise init`). */
-export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<InitAnswers> {
+export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, width = 100): Promise<InitAnswers> {
   const rl = createInterface({ input, output });
+  let cancelled = false;
+  // closing the interface would leave the pending question unsettled: abort it instead
+  const abort = new AbortController();
+  rl.on("SIGINT", () => {
+    cancelled = true;
+    abort.abort();
+  });
   const answers: InitAnswers = { ...defaults };
+  // a long prompt wraps between words, its answer after the last line
+  const prompt = (text: string) => wrapAfter(text, Math.max(40, Math.min(100, width)), "").replace(/\s*$/, " ");
+  const question = async (text: string): Promise<string> => {
+    try {
+      return await rl.question(prompt(text), { signal: abort.signal });
+    } catch {
+      if (cancelled) throw new InitCancelled();
+      throw new UsageError("init: the input ended before every question was answered; nothing was written");
+    }
+  };
   try {
     output.write("Describe the workload; press Enter to keep the [default].\n");
     for (const q of QUESTIONS) {
       const hint = q.kind === "list" || q.kind === "enum" ? ` (${q.options!.join(", ")})` : "";
       for (;;) {
-        let raw: string;
-        try {
-          raw = await rl.question(`${q.text}${hint} [${show(defaults[q.key])}] `);
-        } catch {
-          throw new UsageError("init: the input ended before every question was answered; nothing was written");
-        }
+        const raw = await question(`${q.text}${hint} [${show(defaults[q.key])}]`);
         if (raw.trim() === "") break;
         const r = parseAnswer(q, raw);
         if ("value" in r) {
           (answers as unknown as Record<string, unknown>)[q.key] = r.value;
           break;
         }
-        output.write(`  ${r.error}\n`);
+        output.write(`  ${wrapAfter(r.error, Math.max(40, Math.min(100, width)), "  ")}\n`);
       }
+    }
+    // which requirements an engine must meet (disqualified otherwise)
+    const mustQ: Question = { key: "musts" as keyof InitAnswers, text: "Which requirements must an engine meet (disqualified otherwise)?", kind: "list", options: MUST_KEYS };
+    for (;;) {
+      const raw = await question(`${mustQ.text} (${MUST_KEYS.join(", ")}) [${show(defaults.musts ?? [])}]`);
+      if (raw.trim() === "") break;
+      const r = parseAnswer(mustQ, raw);
+      if ("value" in r) {
+        answers.musts = r.value as string[];
+        break;
+      }
+      output.write(`  ${wrapAfter(r.error, Math.max(40, Math.min(100, width)), "  ")}\n`);
     }
   } finally {
     rl.close();
@@ -172,7 +232,7 @@ export function renderProfile(a: InitAnswers, schemaRef: string): string {
     "# How much each requirement weighs: must (an engine that cannot meet it is",
     "# disqualified), high, normal (the default), low.",
     "priorities:",
-    "  latency: high",
+    ...(a.musts?.length ? a.musts.map((k) => `  ${k}: must`) : ["  latency: high"]),
     "",
   ].join("\n");
 }
@@ -201,12 +261,12 @@ export function answersFromFlags(flags: InitOptions["flags"]): Partial<InitAnswe
 export async function runInit(file: string, opts: InitOptions): Promise<{ text: string; wrote?: string }> {
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
-  if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
+  if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
   const given = answersFromFlags(opts.flags);
   const anyFlag = Object.keys(given).length > 0;
   let answers: InitAnswers = { ...DEFAULTS, ...given };
-  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr);
-  const schemaRef = target ? relative(dirname(target), opts.schemaPath).split("\\").join("/") : opts.schemaPath;
+  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr, process.stderr.columns || 100);
+  const schemaRef = schemaReference(target, opts.schemaPath);
   const text = renderProfile(answers, schemaRef);
   // What is written must validate: a flag value that is well formed but out of
   // range (--latency 9000h) is reported against its flag.
@@ -276,19 +336,54 @@ export function runInitFrom(name: string, file: string, opts: InitFromOptions): 
   }
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
-  if (target && existsSync(target) && !opts.force) throw new UsageError(`${file} already exists; use --force to overwrite it, or name another file`);
-  const schemaRef = target ? relative(dirname(target), opts.schemaPath).split("\\").join("/") : opts.schemaPath;
+  if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
+  const schemaRef = schemaReference(target, opts.schemaPath);
   const text = readFileSync(join(opts.profilesDir, `${id}.yaml`), "utf8").replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`);
   return writeProfile(text, target, file, opts.force);
 }
 
-/** The profile text, written to target unless it is stdout (never over an existing file without force). */
+/** Whether anything is at path, a symbolic link (even a dangling one) included. */
+function present(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function alreadyThere(target: string, file: string): string {
+  let link = false;
+  try {
+    link = lstatSync(target).isSymbolicLink();
+  } catch {
+    // gone in between: the plain message
+  }
+  return link ? `${file} already exists as a symbolic link; use --force to replace the link (what it points to is never written), or name another file` : `${file} already exists; use --force to overwrite it, or name another file`;
+}
+
+/**
+ * The profile text, written to target unless it is stdout (never over an
+ * existing file without force). With force, the new file is renamed into place
+ * (writeFileAtomic): a symbolic link there is replaced, never written through,
+ * and a device or FIFO is refused.
+ */
 function writeProfile(text: string, target: string | undefined, file: string, force: boolean | undefined): { text: string; wrote?: string } {
   if (!target) return { text };
+  if (force && present(target)) {
+    try {
+      writeFileAtomic(target, text);
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError(e.diagnostics.map((d) => ({ ...d, file })));
+      throw e;
+    }
+    return { text, wrote: target };
+  }
   try {
-    writeFileSync(target, text, { flag: force ? "w" : "wx" });
+    writeFileSync(target, text, { flag: "wx" });
   } catch (e) {
-    throw new InputError([{ file, message: `cannot be written: ${describeFsError(e)}`, expected: "a path in an existing, writable folder" }]);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new UsageError(alreadyThere(target, file));
+    throw new InputError([{ file, message: `cannot be written (${describeWriteError(e)})`, expected: "a path in an existing, writable folder" }]);
   }
   return { text, wrote: target };
 }

@@ -91,27 +91,76 @@ function answer(r: Result, p: Pick): string {
   return p.kind === "custom" ? "custom code" : "none";
 }
 
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens; a repeat gets -1, -2, ... */
+export function headingSlugs(markdown: string): string[] {
+  const seen = new Map<string, number>();
+  const slugs: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    const m = fenced ? null : /^#{1,6} (.*)$/.exec(line);
+    if (!m) continue;
+    const base = m[1]!
+      .replace(/&[a-z]+;|&#\d+;/g, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, "")
+      .replace(/ /g, "-");
+    const n = seen.get(base);
+    seen.set(base, (n ?? -1) + 1);
+    slugs.push(n === undefined ? base : `${base}-${n + 1}`);
+  }
+  return slugs;
+}
+
+/** A file's name without its folder and extension: what tells two reports apart on a page. */
+function stem(file: string): string {
+  return file.replace(/^.*[\\/]/, "").replace(/\.ya?ml$/, "");
+}
+
 export function formatManyMarkdown(m: Many): string {
-  const out: string[] = [];
+  const head: string[] = [];
   const asOf = m.results[0]?.catalog.asOf;
-  out.push(`# Streaming engine advice: ${m.profiles} profiles`);
-  out.push("");
-  out.push(`${m.results.length} advised${m.invalid.length ? `, ${m.invalid.length} could not be read (listed below the table)` : ""}${asOf ? `; engine catalogue as of ${asOf}` : ""}. Each profile's full report follows the comparison.`);
-  out.push("");
+  head.push(`# Streaming engine advice: ${m.profiles} profiles`);
+  head.push("");
+  head.push(`${m.results.length} advised${m.invalid.length ? `, ${m.invalid.length} could not be read (listed below the table)` : ""}${asOf ? `; engine catalogue as of ${asOf}` : ""}. Each profile's full report follows the comparison: follow a profile's name.`);
+  head.push("");
+  const reports = m.results.map((r) => formatMarkdown(r, stem(r.profile.file)).trimEnd());
+  const tail: string[] = [];
+  if (m.problems.length) {
+    tail.push("", "### Profiles that could not be read", "");
+    for (const x of m.problems) tail.push(`- ${mdCode(`${x.file ?? "(command line)"}${x.line !== null ? `:${x.line}:${x.column}` : ""}`)}: ${esc(x.message)}${x.suggestion ? ` (did you mean ${mdCode(x.suggestion)}?)` : ""}${x.expected ? `; expected ${esc(x.expected)}` : ""}`);
+  }
+  // the anchor of each report's title, as the page will number them (the table's own headings come first)
+  const titles: string[] = [];
+  {
+    const page = [...head, ...tail, ...reports.map((x) => `\n${x}`)].join("\n");
+    const slugs = headingSlugs(page);
+    const lines = page.split("\n");
+    let i = 0;
+    let fenced = false;
+    for (const line of lines) {
+      if (line.startsWith("```")) fenced = !fenced;
+      if (fenced || !/^#{1,6} /.test(line)) continue;
+      if (line.startsWith("## Streaming engine advice: ")) titles.push(slugs[i]!);
+      i++;
+    }
+  }
+  const out = [...head];
   out.push("| Profile | Recommendation | Score | Margin | Runner-up |");
   out.push("|---|---|---:|---:|---|");
-  for (const r of m.results) {
+  let blank = false;
+  m.results.forEach((r, k) => {
     const p = pickOf(r);
     // a pipe ends a table cell even inside a code span unless escaped (GFM)
     const file = mdCode(p.file).replace(/\|/g, "\\|");
-    const title = p.name !== undefined ? `${esc(p.name)} (${file})` : file;
-    out.push(`| ${title} | ${esc(answer(r, p))}${p.close ? " (close)" : ""} | ${p.score ?? ""} | ${p.margin ?? ""} | ${esc(engineName(r, p.runnerUp))} |`);
-  }
-  if (m.problems.length) {
-    out.push("", "### Profiles that could not be read", "");
-    for (const x of m.problems) out.push(`- ${mdCode(`${x.file ?? "(command line)"}${x.line !== null ? `:${x.line}:${x.column}` : ""}`)}: ${esc(x.message)}${x.suggestion ? ` (did you mean ${mdCode(x.suggestion)}?)` : ""}${x.expected ? `; expected ${esc(x.expected)}` : ""}`);
-  }
-  for (const r of m.results) out.push("", formatMarkdown(r).trimEnd());
+    const title = `[${p.name !== undefined ? esc(p.name) : esc(p.file)}](#${titles[k]})${p.name !== undefined ? ` (${file})` : ""}`;
+    const none = p.runnerUp === null;
+    if (none) blank = true;
+    out.push(`| ${title} | ${esc(p.close && p.kind === "periodic-batch" ? answer(r, p).replace(/\)$/, ", close)") : `${answer(r, p)}${p.close ? " (close)" : ""}`)} | ${p.score ?? "\u2014"} | ${p.margin ?? "\u2014"} | ${none ? "\u2014" : esc(engineName(r, p.runnerUp))} |`);
+  });
+  if (blank) out.push("", "\u2014: no engine to compare with (no qualified runner-up, or no engine picked).");
+  out.push(...tail);
+  for (const x of reports) out.push("", x);
   return `${out.join("\n")}\n`;
 }
 

@@ -23,24 +23,40 @@ function mdUrl(url: string): string {
 const mermaidText = (s: string) => visible(s).replace(/["`]/g, "'").replace(/</g, "(").replace(/>/g, ")").replace(/\s+/g, " ").trim();
 
 /**
- * The scores as a Mermaid bar chart (`xychart-beta`, Mermaid 10.6.0 or later;
- * GitHub and GitLab render it, other viewers show the block as text), in rank
- * order, disqualified engines marked in their label.
+ * The qualified engines' scores as a horizontal Mermaid bar chart (`xychart-beta horizontal`,
+ * Mermaid 11; GitHub and GitLab render it, other viewers show the block as text), in rank
+ * order, so that no bar stands taller than one ranked above it. Disqualified engines are left
+ * out (a disqualified engine can score more than a qualified one and still rank below it) and
+ * named with their scores in a note beneath. No engine qualified: no chart, only the note.
  */
 export function scoreChart(result: Result): string[] {
-  const labels = result.ranking.map((r) => `"${mermaidText(r.disqualified ? `${r.name} (disqualified)` : r.name)}"`);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    '    title "Score out of 100 (every engine starts at 50)"',
-    `    x-axis [${labels.join(", ")}]`,
-    '    y-axis "score" 0 --> 100',
-    `    bar [${result.ranking.map((r) => r.score).join(", ")}]`,
-    "```",
-  ];
+  const qualified = result.ranking.filter((r) => !r.disqualified);
+  const out: string[] = [];
+  if (qualified.length) {
+    out.push(
+      "```mermaid",
+      "xychart-beta horizontal",
+      '    title "Score out of 100, qualified engines (every engine starts at 50)"',
+      `    x-axis [${qualified.map((r) => `"${mermaidText(r.name)}"`).join(", ")}]`,
+      '    y-axis "score" 0 --> 100',
+      `    bar [${qualified.map((r) => r.score).join(", ")}]`,
+      "```",
+    );
+  }
+  const out2 = result.ranking.filter((r) => r.disqualified);
+  if (out2.length) {
+    if (out.length) out.push("");
+    out.push(`${qualified.length ? "Not in the chart, disqualified" : "No chart: every engine is disqualified"}: ${out2.map((r) => `${esc(r.name)} (${r.score}, by ${r.disqualifiedBy.join(", ")})`).join("; ")}.`);
+  }
+  return out;
 }
 
-export function formatMarkdown(result: Result): string {
+/**
+ * `section`: on a page of several reports, words added to every heading below the report's
+ * title (the profile's file name), so that each heading, and so its anchor, is unique on the page.
+ */
+export function formatMarkdown(result: Result, section?: string): string {
+  const of = section === undefined ? "" : ` (${esc(section)})`;
   const p = result.profile;
   const out: string[] = [];
   out.push(`## Streaming engine advice: ${esc(p.name ?? p.file)}`);
@@ -66,7 +82,7 @@ export function formatMarkdown(result: Result): string {
   out.push("", ...scoreChart(result));
   if (result.sensitivity.length) {
     out.push("");
-    out.push("### What would change the answer");
+    out.push(`### What would change the answer${of}`);
     out.push("");
     out.push("Each line is one change to the profile, replayed through the scorer; smallest changes first.");
     out.push("");
@@ -82,12 +98,12 @@ export function formatMarkdown(result: Result): string {
     }
   }
   out.push("");
-  out.push("### Reasons");
+  out.push(`### Reasons${of}`);
   out.push("");
   out.push("Every engine starts at 50; each rule adds or takes the points shown. Rule ids link to their documentation.");
   for (const r of result.ranking) {
     out.push("");
-    out.push(`#### ${r.rank}. ${esc(r.name)} ${esc(r.version)}: ${r.score}${r.disqualified ? ` (disqualified by ${r.disqualifiedBy.join(", ")})` : ""}`);
+    out.push(`#### ${r.rank}. ${esc(r.name)} ${esc(r.version)}: ${r.score}${r.disqualified ? ` (disqualified by ${r.disqualifiedBy.join(", ")})` : ""}${of}`);
     if (r.catalogFile) out.push("", `Facts from the user catalogue ${mdCode(r.catalogFile)}, not the shipped one.`);
     out.push("");
     for (const x of r.reasons) {

@@ -109,6 +109,8 @@ function readBounded(fd: number, file: string, maxBytes: number, sizeHint?: numb
 }
 
 function decode(file: string, bytes: Buffer): string {
+  const utf16 = utf16Kind(bytes);
+  if (utf16) throw new InputError([{ file, line: 1, col: 1, message: `this is UTF-16 text (${utf16}), not UTF-8`, expected: "a UTF-8 encoded file (re-save it as UTF-8; in PowerShell, Out-File -Encoding utf8)" }]);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = positionAt(bytes.subarray(0, nul).toString("latin1"), nul);
@@ -123,7 +125,26 @@ function decode(file: string, bytes: Buffer): string {
     throw new InputError([{ file, line, col, message: "the text is not valid UTF-8", expected: "a UTF-8 encoded file (re-save it as UTF-8)" }]);
   }
   // TextDecoder drops a leading BOM already; strip one more defensively.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // classic Mac line ends (a CR alone) are line breaks in YAML too; one character for one keeps every offset
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
+/** "little-endian" or "big-endian" for UTF-16 text (a byte order mark, or a zero byte in every other place), else undefined. */
+function utf16Kind(bytes: Buffer): string | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return "little-endian";
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return "big-endian";
+  const n = Math.min(bytes.length, 128) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) evenZero++;
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) oddZero++;
+  }
+  if (oddZero === n / 2) return "little-endian";
+  if (evenZero === n / 2) return "big-endian";
+  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Buffer): number {

@@ -26,7 +26,7 @@ export function writeFileAtomic(path: string, text: string, cwd: string = proces
   if (target?.isDirectory()) throw new InputError([{ file: path, message: "is a directory", expected: "a file path for the report, such as advise.sarif" }]);
   if (target && !target.isFile()) {
     const what = target.isFIFO() ? "a FIFO" : target.isSocket() ? "a socket" : "a device";
-    throw new InputError([{ file: path, message: `is not a regular file (${what}); it is never replaced`, expected: "a file path for the report, such as advise.sarif (without -o the report goes to standard output)" }]);
+    throw new InputError([{ file: path, message: `is not a regular file (${what}); it is never replaced`, expected: "a path for a regular file" }]);
   }
   const dir = dirname(abs);
   try {
