@@ -8,21 +8,17 @@ import { mkdirSync } from "node:fs";
 import { profileJsonSchemaText } from "../src/commands/schema.js";
 import { CONTRACTS, type ContractFile, contractJsonSchemaText } from "../src/contract/json-schema.js";
 import { enginesMarkdown, extendedEnginesMarkdown, rulesMarkdown } from "../src/docs/generate.js";
-import { evaluate } from "../src/engine/evaluate.js";
-import { formatTable } from "../src/format/table.js";
-import { PLAIN } from "../src/format/types.js";
-import { readSource } from "../src/io/read.js";
-import { parseYaml } from "../src/io/yaml.js";
-import { loadProfile } from "../src/profile/load.js";
 
 const root = process.argv[2] ?? ".";
 const catalog = loadCatalogDir(join(root, "rules"));
 writeFileSync(join(root, "docs", "rules.md"), rulesMarkdown(catalog, { ...catalog, engines: [...catalog.engines, ...loadEngineDir(join(root, "rules", "extended"))] }));
 writeFileSync(join(root, "docs", "engines.md"), enginesMarkdown(catalog));
 writeFileSync(join(root, "docs", "extended-engines.md"), extendedEnginesMarkdown(loadEngineDir(join(root, "rules", "extended"))));
-// The README's output sample: the table for the card-authorization profile, as the CLI prints it when piped.
-const profile = loadProfile(parseYaml(readSource(join(root, "profiles", "card-authorization.yaml"))));
-const table = formatTable(evaluate({ ...profile, file: "profiles/card-authorization.yaml" }, catalog), { style: PLAIN, width: 100 });
+// The README's output sample: the report for the card-authorization profile, as the built CLI prints it when piped
+// (its golden file, test/golden/card-authorization.txt, is the same run).
+const sample = spawnSync(process.execPath, [join(root, "dist", "advise.cjs"), "profiles/card-authorization.yaml"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: "100" } });
+if (sample.status !== 0) throw new Error("README.md: the output sample could not be made (build first: npm run build)");
+const table = sample.stdout;
 const shown = table.slice(0, table.indexOf("\nReasons")).trimEnd();
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const start = readme.indexOf("```text\nCard authorization");

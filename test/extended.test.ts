@@ -121,10 +121,12 @@ describe("beyond: the line when the five fall short", () => {
     }
   });
 
-  it("does not appear for the shipped profiles (their output is unchanged)", () => {
+  it("speaks up for a shipped profile where an extended engine ranks above the pick, and not where none does", () => {
     const j = json(advise(["profiles/card-authorization.yaml", "--format", "json"]));
-    expect(j.beyond).toBeUndefined();
+    // Apache Pekko Streams: the Apache-2.0 fork of Akka, with no licence key to run
+    expect(j.beyond).toMatchObject({ reason: "outranked", engines: [{ engine: "pekko-streams", rank: 1 }] });
     expect(j.catalog).toEqual({ asOf: j.catalog.asOf, engines: CORE });
+    expect(json(advise(["profiles/iot-telemetry.yaml", "--format", "json"])).beyond).toBeUndefined();
   });
 
   it("names the user's --catalog in the command it suggests, and a user's descriptor of an extended id joins the default set", () => {

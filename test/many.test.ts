@@ -35,7 +35,7 @@ describe("several profiles, --format json", () => {
   });
   it("summarises every pick", () => {
     expect(doc.summary).toMatchObject({ profiles: profiles.length, advised: profiles.length, invalid: 0, invalidFiles: [] });
-    expect(doc.summary.picks[1]).toEqual({ file: "profiles/card-authorization.yaml", name: "Card authorization", kind: "engine", engine: "akka-streams", score: 89, margin: 8, close: false, runnerUp: "kafka-streams" });
+    expect(doc.summary.picks[1]).toEqual({ file: "profiles/card-authorization.yaml", name: "Card authorization", kind: "engine", engine: "akka-streams", score: 88, margin: 7, close: false, runnerUp: "kafka-streams" });
     expect(doc.summary.picks.find((p: { file: string }) => p.file.includes("hft"))).toMatchObject({ kind: "custom", engine: null, score: null });
   });
 });
@@ -83,7 +83,7 @@ describe("several profiles, --format markdown", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.startsWith("# Streaming engine advice: 3 profiles\n")).toBe(true);
     expect(r.stdout).toContain("| Profile | Recommendation | Score | Margin | Runner-up |");
-    expect(r.stdout).toContain("| [Card authorization](#streaming-engine-advice-card-authorization) (`profiles/card-authorization.yaml`) | Akka Streams | 89 | 8 | Kafka Streams |");
+    expect(r.stdout).toContain("| [Card authorization](#streaming-engine-advice-card-authorization) (`profiles/card-authorization.yaml`) | Akka Streams | 88 | 7 | Kafka Streams |");
     expect(r.stdout).toContain("| [HFT microseconds](#streaming-engine-advice-hft-microseconds) (`profiles/hft-microseconds.yaml`) | custom code | \u2014 | \u2014 | \u2014 |");
     expect(r.stdout).toMatch(/\| \[ETL into the lake\]\(#streaming-engine-advice-etl-into-the-lake\) \(`profiles\/etl-into-lake.yaml`\) \| scheduled batch jobs \(Apache Spark, close\) \| \d+ \| \d+ \| Apache Flink \|/);
     let at = 0;

@@ -114,7 +114,7 @@ describe.skipIf(!hasScript)("on a terminal", () => {
     const out = onTerminal(["profiles/card-authorization.yaml"], { PAGER: "cat" });
     expect(out.split("\n").length - 1).toBeLessThan(24);
     expect(out).toContain("Recommendation:");
-    expect(out).toMatch(/1\. Akka Streams +89 +best fit/);
+    expect(out).toMatch(/1\. Akka Streams +88 +best fit/);
   });
   it("a pipe is never paged", () => {
     const r = advise(["profiles/card-authorization.yaml"], counter);

@@ -92,7 +92,8 @@ export interface Scored {
 
 /** A part of the score as shown: rounded half away from zero. */
 export function roundPoints(x: number): number {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
+  // never -0: a part that rounds to nothing is 0 on either side
+  return x < 0 ? -Math.round(-x) || 0 : Math.round(x);
 }
 
 /** Every engine scored, in catalogue order. */

@@ -188,7 +188,8 @@ export async function adviseTool(raw: Record<string, unknown>, ctx: ToolContext)
   const result = await adviseResult(profile, catalog, {
     ...(a.why_not !== undefined ? { whyNot: a.why_not as string, whyNotName: "advise: why_not" } : {}),
     enginesName: (spec) => `engines: "${spec}"`,
-    wideCommand: `advise ${/^[\w@%+=:,./-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`} --engines extended`,
+    // a profile given as text is the CLI's standard input: `advise - --engines extended`
+    wideCommand: `advise ${a.path === undefined ? "-" : /^[\w@%+=:,./-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`} --engines extended`,
   });
   return resultJson(result);
 }
@@ -224,7 +225,10 @@ export async function enginesTool(raw: Record<string, unknown>, ctx: ToolContext
 
 export async function explainTool(raw: Record<string, unknown>, ctx: ToolContext): Promise<object> {
   const a = args("explain", raw, { rule: "string" });
-  return a.rule === undefined ? rulesJson(ctx.catalog) : ruleJson(a.rule as string, ctx.catalog);
+  // as `advise explain`: a rule whose example needs the extended engines ranks it with them
+  const { widened } = await import("../catalog/shipped.js");
+  const wide = await widened(ctx.catalog);
+  return a.rule === undefined ? rulesJson(ctx.catalog, wide) : ruleJson(a.rule as string, ctx.catalog, wide);
 }
 
 /** The profile's JSON Schema as one branch of an argument's schema (no $schema or $id inside a schema). */
