@@ -371,6 +371,10 @@ function registerInfoCommands(program: Command): void {
     ["batch", "yes | no"],
     ["cloud", "none | aws | gcp | azure | any"],
     ["license", "any | open-source"],
+    ["serving", "none | lookup | sql: how applications read the results"],
+    ["consistency", "eventual | consistent"],
+    ["operations", "comma-separated: join, enrich, aggregate, window, dedupe"],
+    ["platforms", "comma-separated: what the organisation already runs (engine ids, kafka, kafka-connect, kubernetes)"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
     const { InitCancelled, runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");

@@ -6,7 +6,7 @@ import { PassThrough } from "node:stream";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ask, DEFAULTS, renderProfile } from "../src/commands/init.js";
+import { ask, DEFAULTS, questionsFor, renderProfile } from "../src/commands/init.js";
 import { profileJsonSchema, profileJsonSchemaText } from "../src/commands/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
 import { loadProfile } from "../src/profile/load.js";
@@ -65,6 +65,31 @@ describe("advise init", () => {
     expect(r.status).toBe(0);
     expect(loadProfile(parseYaml({ file: "-", text: r.stdout })).latency.text).toBe("2s");
   });
+  it("takes --serving, --consistency, --operations and --platforms (engine ids from the shipped catalogues)", () => {
+    const r = advise(["init", "-", "--serving", "lookup", "--consistency", "consistent", "--operations", "join,dedupe", "--platforms", "kafka,kubernetes,spark,risingwave"]);
+    expect(r.status, r.stderr).toBe(0);
+    const p = loadProfile(parseYaml({ file: "-", text: r.stdout }));
+    expect(p).toMatchObject({ serving: "lookup", consistency: "consistent", operations: ["join", "dedupe"], platforms: ["kafka", "kubernetes", "spark", "risingwave"] });
+    expect(r.stdout).toMatch(/^serving: lookup +# /m);
+  });
+  it("without those flags writes their defaults, which change no advice", () => {
+    const r = advise(["init", "-", "--latency", "2s"]);
+    const p = loadProfile(parseYaml({ file: "-", text: r.stdout }));
+    expect(p).toMatchObject({ serving: "none", consistency: "eventual", operations: [], platforms: [] });
+  });
+  it.each([
+    ["--serving", "lokup", "did you mean 'lookup'?"],
+    ["--consistency", "strong", "expected one of eventual, consistent"],
+    ["--operations", "joins", "(did you mean 'join'?)"],
+    ["--platforms", "kafka,flnk", "(did you mean 'flink'?)"],
+    ["--platforms", "kubernets", "(did you mean 'kubernetes'?)"],
+  ])("%s %s is a usage error with the prompts' did-you-mean", (flag, value, message) => {
+    const r = advise(["init", "-", flag, value]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${flag} "${value}": `);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe("");
+  });
   it("a bad flag value is a usage error", () => {
     const r = advise(["init", "-", "--latency", "10"]);
     expect(r.status).toBe(2);
@@ -74,8 +99,8 @@ describe("advise init", () => {
     const input = new PassThrough();
     const output = new PassThrough();
     let transcript = "";
-    // 15 questions, one asked twice; after exactly-once, Enter keeps the defaults
-    const answers = ["Fraud scoring", "ten", "25ms", "50k/s", "ml-scoring dataflow", "event", "library", "", "", "", "", "yes", "", "", "", ""];
+    // 19 questions, one asked twice; after exactly-once, Enter keeps the defaults
+    const answers = ["Fraud scoring", "ten", "25ms", "50k/s", "ml-scoring dataflow", "event", "library", "", "", "", "", "yes", "", "", "", "", "", "", "", ""];
     output.on("data", (d) => {
       transcript += String(d);
       // answer each prompt as a person would: after it is shown
@@ -111,12 +136,33 @@ describe("advise init on a terminal", () => {
     expect(got).toMatchObject({ latency: "10ms", throughput: "20k/s" });
   });
   it("asks last which requirements are musts, and writes them under priorities", async () => {
-    const answers = ["Payments", "10ms", "20k/s", ...Array(12).fill(""), "latency deployment"];
+    const answers = ["Payments", "10ms", "20k/s", ...Array(16).fill(""), "latency deployment"];
     const { got, transcript } = await session(answers);
     expect(transcript).toContain("Which requirements must an engine meet");
     expect(got.musts).toEqual(["latency", "deployment"]);
     const p = loadProfile(parseYaml({ file: "x", text: renderProfile(got, "schema.json") }));
     expect(p.priorities).toMatchObject({ latency: "must", deployment: "must" });
+  });
+  it("asks how results are read, consistency, operations and platforms after the licence, with did-you-mean", async () => {
+    const questions = questionsFor(["flink", "kafka-streams", "spark"]);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let transcript = "";
+    const answers = ["Live views", "1s", "5k/s", ...Array(12).fill(""), "sequel", "sql", "consistant", "consistent", "join agregate", "join aggregate", "kafak flnk", "kafka flink", ""];
+    output.on("data", (d) => {
+      transcript += String(d);
+      if (String(d).endsWith("] ")) setImmediate(() => input.write(`${answers.shift() ?? ""}\n`));
+    });
+    const got = await ask(DEFAULTS, input, output, 100, questions);
+    expect(got).toMatchObject({ serving: "sql", consistency: "consistent", operations: ["join", "aggregate"], platforms: ["kafka", "flink"] });
+    expect(transcript).toContain("did you mean 'consistent'?");
+    expect(transcript).toContain("(did you mean 'aggregate'?)");
+    expect(transcript).toContain("(did you mean 'kafka', 'flink'?)");
+    const order = ["Licence requirement", "How do applications read", "half-applied results", "Stateful operations", "already run in production", "Which requirements must"].map((q) => transcript.indexOf(q));
+    expect(order.every((i) => i >= 0), transcript).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const p = loadProfile(parseYaml({ file: "x", text: renderProfile(got, "schema.json") }));
+    expect(p).toMatchObject({ serving: "sql", consistency: "consistent", operations: ["join", "aggregate"], platforms: ["kafka", "flink"] });
   });
   it("wraps its prompts and messages at the terminal's width", async () => {
     const { transcript } = await session(["Payments", "10 msec", "10ms", "20k"], 60);

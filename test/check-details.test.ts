@@ -37,4 +37,19 @@ describe("advise check details", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("docs/decisons: no such file or folder (did you mean 'docs/decisions'?)");
   });
+  it("missing paths are reported apart from the ADRs checked, never counted as checked", () => {
+    const args = ["check", "docs/decisions", "docs/decisons", "docs/nothing/*.md"];
+    const human = advise(args);
+    expect(human.status).toBe(2);
+    expect(human.stdout.trimEnd().split("\n").at(-1)).toBe("4 checked, 3 passed, 0 warned, 0 failed, 1 skipped, 2 paths not found");
+    const json = advise([...args, "--format", "json"]);
+    expect(json.status).toBe(2);
+    const report = JSON.parse(json.stdout) as { summary: Record<string, number>; adrs: { file: string; outcome: string }[]; exitCode: number };
+    expect(report.summary).toEqual({ checked: 4, passed: 3, acknowledged: 0, warned: 0, failed: 0, skipped: 1, invalid: 0, missing: 2 });
+    expect(report.exitCode).toBe(2);
+    // each missing path is still listed, with its problem
+    expect(report.adrs.filter((a) => a.outcome === "invalid").map((a) => a.file)).toEqual(["docs/decisons", "docs/nothing/*.md"]);
+    // a run with every path found has no missing count at all
+    expect(JSON.parse(advise(["check", "docs/decisions", "--format", "json"]).stdout).summary).not.toHaveProperty("missing");
+  });
 });

@@ -58,7 +58,7 @@ export interface ParsedAdr {
 // Finding files
 
 /** One argument's worth of ADRs: a file to read (`abs`), or an argument that names nothing. */
-export type Discovered = { file: string; abs: string } | { file: string; abs: string; problem: Diagnostic };
+export type Discovered = { file: string; abs: string } | { file: string; abs: string; problem: Diagnostic; missing?: true };
 
 /**
  * A path as shown in reports, with forward slashes. Relative to `base`, which is
@@ -144,7 +144,7 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
     if (isGlob(target, cwd)) {
       // a quoted glob (or one the shell left alone): expanded here, the same on every shell
       const matches = expandGlob(target, { cwd, folders: true, limit: LIMITS.maxAdrFiles }).map((m) => resolve(cwd, m));
-      if (matches.length === 0) out.push({ file: show(target), abs, problem: { file: show(target), message: "no file or folder matches this pattern", expected: "a glob that names ADR files or folders, such as 'docs/adr/*.md'" } });
+      if (matches.length === 0) out.push({ file: show(target), abs, missing: true, problem: { file: show(target), message: "no file or folder matches this pattern", expected: "a glob that names ADR files or folders, such as 'docs/adr/*.md'" } });
       const found: string[] = [];
       for (const m of matches) {
         if (isDirectory(m)) walk(m, found);
@@ -158,7 +158,7 @@ export function discover(args: readonly string[], where: PathBase): Discovered[]
     }
     if (!existsSync(abs)) {
       const guess = nearestPath(target, abs);
-      out.push({ file: show(target), abs, problem: { file: show(target), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them", ...(guess !== undefined ? { suggestion: show(guess) } : {}) } });
+      out.push({ file: show(target), abs, missing: true, problem: { file: show(target), message: "no such file or folder", expected: "an ADR Markdown file or a folder of them", ...(guess !== undefined ? { suggestion: show(guess) } : {}) } });
       continue;
     }
     if (!isDirectory(abs)) {

@@ -142,8 +142,14 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
     results: new Map(),
   };
   const adrs: AdrReport[] = [];
+  // paths that name nothing: reported (as invalid, with the problem), never counted as checked
+  const missing = new Set<AdrReport>();
   for (const item of discover(args, { cwd, base, root, confine: options.confine ?? false })) {
-    if ("problem" in item) adrs.push(invalidAdr(item.file, [item.problem]));
+    if ("problem" in item) {
+      const adr = invalidAdr(item.file, [item.problem]);
+      if (item.missing) missing.add(adr);
+      adrs.push(adr);
+    }
     else adrs.push(checkAdr(item.file, item.abs, run));
   }
   if (options.changed) {
@@ -157,15 +163,16 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
   }
   addFingerprints(adrs, base, root);
   const baselined = options.baseline ? applyBaseline(adrs, options.baseline.entries ?? baselineEntries(adrs, base, root), base, root) : undefined;
-  const count = (o: AdrOutcome) => adrs.filter((a) => a.outcome === o).length;
+  const count = (o: AdrOutcome) => adrs.filter((a) => a.outcome === o && !missing.has(a)).length;
   const summary = {
-    checked: adrs.length,
+    checked: adrs.length - missing.size,
     passed: count("passed"),
     acknowledged: count("acknowledged"),
     warned: count("warned"),
     failed: count("failed"),
     skipped: count("skipped"),
     invalid: count("invalid"),
+    ...(missing.size ? { missing: missing.size } : {}),
     ...(baselined ? { baselined: baselined.matched } : {}),
   };
   const notices: Notice[] = [];
@@ -179,7 +186,7 @@ export function runCheck(args: readonly string[], options: CheckOptions): CheckR
   }
   // a baselined decision is counted, and does not fail the run
   const failing = adrs.some((a) => a.decisions.some((d) => d.outcome === "failed" && !d.baselined));
-  let exitCode: 0 | 1 | 2 = summary.invalid > 0 ? 2 : failing ? 1 : 0;
+  let exitCode: 0 | 1 | 2 = summary.invalid > 0 || missing.size > 0 ? 2 : failing ? 1 : 0;
   const warnings = adrs.reduce((n, a) => n + a.decisions.filter((d) => d.outcome === "warned" && !d.baselined).length, 0);
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     notices.push({ id: "too-many-warnings", level: "error", message: `${warnings} warned ${warnings === 1 ? "decision" : "decisions"}, more than --max-warnings ${options.maxWarnings}` });

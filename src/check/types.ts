@@ -136,7 +136,7 @@ export interface AdrReport {
 }
 
 export interface CheckSummary {
-  /** ADR files examined: passed + acknowledged + warned + failed + skipped + invalid */
+  /** ADR files examined: passed + acknowledged + warned + failed + skipped + invalid (paths that name nothing are not among them: see missing) */
   checked: number;
   passed: number;
   acknowledged: number;
@@ -144,6 +144,8 @@ export interface CheckSummary {
   failed: number;
   skipped: number;
   invalid: number;
+  /** when there are any: paths given that name nothing (no such file or folder, a glob that matches nothing); each is in adrs as invalid, with its problem, and makes the exit code 2 */
+  missing?: number;
   /** with --baseline: the failed and warned decisions it holds */
   baselined?: number;
 }

@@ -12,7 +12,7 @@ import { describeWriteError } from "../io/read.js";
 import { writeFileAtomic } from "../io/write.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
-import { CLOUDS, CONNECTOR_KINDS, DEPLOYMENTS, LANGUAGES, LICENSES, PROCESSING_KINDS, STATE_SIZES, UNITS } from "../profile/fields.js";
+import { CLOUDS, CONNECTOR_KINDS, CONSISTENCY, DEPLOYMENTS, LANGUAGES, LICENSES, OPERATIONS, PLATFORM_SYSTEMS, PROCESSING_KINDS, SERVING, STATE_SIZES, UNITS } from "../profile/fields.js";
 import { closest } from "../suggest.js";
 import { DURATION_EXPECTED, durationHint, parseDuration, parseRate, RATE_EXPECTED, rateHint, type UnitHint } from "../units.js";
 
@@ -32,6 +32,11 @@ export interface InitAnswers {
   batch: boolean;
   cloud: string;
   license: string;
+  serving: string;
+  consistency: string;
+  operations: string[];
+  /** what the organisation already runs: engine ids, kafka, kafka-connect, kubernetes */
+  platforms: string[];
   /** requirements written as `must` under priorities (asked last on a terminal; none by default) */
   musts?: string[];
 }
@@ -52,9 +57,13 @@ export const DEFAULTS: InitAnswers = {
   batch: false,
   cloud: "any",
   license: "any",
+  serving: "none",
+  consistency: "eventual",
+  operations: [],
+  platforms: [],
 };
 
-interface Question {
+export interface Question {
   key: keyof InitAnswers;
   text: string;
   kind: "duration" | "rate" | "text" | "enum" | "list" | "bool";
@@ -78,7 +87,29 @@ export const QUESTIONS: Question[] = [
   { key: "batch", text: "Must the same code run bounded backfills?", kind: "bool" },
   { key: "cloud", text: "A managed offering wanted on which cloud?", kind: "enum", options: CLOUDS },
   { key: "license", text: "Licence requirement?", kind: "enum", options: LICENSES },
+  { key: "serving", text: "How do applications read the results: from the sinks (none), by key from where they are computed (lookup), or with ad-hoc SQL (sql)?", kind: "enum", options: SERVING },
+  { key: "consistency", text: "May a reader see half-applied results (eventual), or never (consistent)?", kind: "enum", options: CONSISTENCY },
+  { key: "operations", text: "Stateful operations the job needs", kind: "list", options: OPERATIONS },
+  // the shipped engines' ids join these once the catalogue is read (questionsFor)
+  { key: "platforms", text: "What does the organisation already run in production", kind: "list", options: PLATFORM_SYSTEMS },
 ];
+
+/**
+ * The questions with the platforms question offering every shipped engine's id
+ * (core and extended) beside kafka, kafka-connect and kubernetes, so that a
+ * misspelt engine gets the same did-you-mean as any other answer.
+ */
+export function questionsFor(engineIds: readonly string[]): Question[] {
+  const platforms = [...new Set([...engineIds].sort()), ...PLATFORM_SYSTEMS.filter((s) => !engineIds.includes(s))];
+  return QUESTIONS.map((q) => (q.key === "platforms" ? { ...q, options: platforms } : q));
+}
+
+/** The shipped engines' ids, core and extended: what `platforms` may name besides the systems. */
+async function shippedEngineIds(): Promise<string[]> {
+  const { extendedEngines, shippedCatalog } = await import("../catalog/shipped.js");
+  const [core, extended] = await Promise.all([shippedCatalog(), extendedEngines()]);
+  return [...core.engines, ...extended].map((e) => e.id);
+}
 
 /** Checks one answer; returns the value or an error message to ask again with. */
 export function parseAnswer(q: Question, raw: string): { value: unknown } | { error: string } {
@@ -141,14 +172,14 @@ export class InitCancelled extends Error {
 }
 
 /** The requirements that can be a must, as `priorities` names them, in the questions' order. */
-const MUST_KEYS = ["latency", "throughput", "processing", "unit", "deployment", "sources", "sinks", "languages", "eventTime", "exactlyOnce", "state", "batch", "cloud", "license"] as const;
+const MUST_KEYS = ["latency", "throughput", "processing", "unit", "deployment", "sources", "sinks", "languages", "eventTime", "exactlyOnce", "state", "batch", "cloud", "license", "serving", "consistency", "operations"] as const;
 
 function show(v: unknown): string {
   return Array.isArray(v) ? v.join(", ") || "none" : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
 }
 
 /** Asks the questions on a terminal (this module is initialised only for `advise init`). */
-export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, width = 100): Promise<InitAnswers> {
+export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, width = 100, questions: Question[] = QUESTIONS): Promise<InitAnswers> {
   const rl = createInterface({ input, output });
   let cancelled = false;
   // closing the interface would leave the pending question unsettled: abort it instead
@@ -170,7 +201,7 @@ export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, o
   };
   try {
     output.write("Describe the workload; press Enter to keep the [default].\n");
-    for (const q of QUESTIONS) {
+    for (const q of questions) {
       const hint = q.kind === "list" || q.kind === "enum" ? ` (${q.options!.join(", ")})` : "";
       for (;;) {
         const raw = await question(`${q.text}${hint} [${show(defaults[q.key])}]`);
@@ -228,6 +259,10 @@ export function renderProfile(a: InitAnswers, schemaRef: string): string {
     line("batch", String(a.batch), "the same code must also run bounded backfills"),
     line("cloud", a.cloud, "managed offering on: none (self-run) | aws | gcp | azure | any"),
     line("license", a.license, "any | open-source (OSI-approved licences only)"),
+    line("serving", a.serving, "how applications read results: none (from the sinks) | lookup (by key) | sql"),
+    line("consistency", a.consistency, "eventual (readers may see half-applied results) | consistent"),
+    line("operations", list(a.operations), `stateful operations: ${OPERATIONS.join(", ")}`),
+    line("platforms", list(a.platforms), "already run: engine ids, kafka, kafka-connect, kubernetes"),
     "",
     "# How much each requirement weighs: must (an engine that cannot meet it is",
     "# disqualified), high, normal (the default), low.",
@@ -246,9 +281,9 @@ export interface InitOptions {
 }
 
 /** Validates flag values the same way answers are validated. */
-export function answersFromFlags(flags: InitOptions["flags"]): Partial<InitAnswers> {
+export function answersFromFlags(flags: InitOptions["flags"], questions: Question[] = QUESTIONS): Partial<InitAnswers> {
   const out: Record<string, unknown> = {};
-  for (const q of QUESTIONS) {
+  for (const q of questions) {
     const v = flags[q.key];
     if (v === undefined) continue;
     const r = parseAnswer(q, Array.isArray(v) ? v.join(",") : String(v));
@@ -262,10 +297,11 @@ export async function runInit(file: string, opts: InitOptions): Promise<{ text: 
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
   if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
-  const given = answersFromFlags(opts.flags);
+  const questions = questionsFor(await shippedEngineIds());
+  const given = answersFromFlags(opts.flags, questions);
   const anyFlag = Object.keys(given).length > 0;
   let answers: InitAnswers = { ...DEFAULTS, ...given };
-  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr, process.stderr.columns || 100);
+  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr, process.stderr.columns || 100, questions);
   const schemaRef = schemaReference(target, opts.schemaPath);
   const text = renderProfile(answers, schemaRef);
   // What is written must validate: a flag value that is well formed but out of

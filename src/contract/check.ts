@@ -87,7 +87,7 @@ export const checkJsonSchema = described(
     schema: z.literal("stream-advisor/check@1"),
     tool: toolSchema,
     catalog: z.strictObject({ asOf: z.string(), engines: z.array(z.string()), userFiles: z.optional(z.record(z.string(), z.string())) }),
-    summary: z.strictObject({ checked: count(), passed: count(), acknowledged: count(), warned: count(), failed: count(), skipped: count(), invalid: count(), baselined: z.optional(count()) }),
+    summary: z.strictObject({ checked: count(), passed: count(), acknowledged: count(), warned: count(), failed: count(), skipped: count(), invalid: count(), missing: z.optional(described(count(), "paths given that name nothing (no such file or folder, a glob that matches nothing); not counted in checked")), baselined: z.optional(count()) }),
     exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
     notices: z.optional(z.array(z.strictObject({ id: z.enum(["catalogue-stale", "too-many-warnings", "baseline-stale"]), level: z.enum(["note", "error"]), message: z.string() }))),
     baseline: z.optional(

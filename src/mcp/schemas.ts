@@ -92,7 +92,7 @@ export const CHECK_SCHEMA_JSON: JsonSchema = {
     summary: {
       type: "object",
       required: ["checked", "passed", "warned", "failed", "skipped", "invalid"],
-      properties: { checked: num, passed: num, warned: num, failed: num, skipped: num, invalid: num },
+      properties: { checked: num, passed: num, warned: num, failed: num, skipped: num, invalid: num, missing: { ...num, description: "paths given that name nothing; not counted in checked" } },
     },
     exitCode: { enum: [0, 1, 2], description: "what `advise check` would exit with: 2 an ADR or profile is invalid, 1 a decision failed, 0 otherwise" },
     adrs: {
