@@ -13,6 +13,7 @@
 // explanations and `advise check` all go through scoreAll().
 
 import { compareText } from "../text.js";
+import { latencyThresholds } from "../catalog/conditions.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Engine, Route } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
@@ -24,7 +25,7 @@ export const BASE_SCORE = 50;
 
 export function ruleContext(catalog: Catalog): RuleContext {
   const routes = catalog.config.routes;
-  return { config: catalog.config, value: (r: Route) => routes[r] };
+  return { config: catalog.config, value: (r: Route) => routes[r], latencyBelow: latencyThresholds(catalog.engines) };
 }
 
 /** The rules that judge this profile: those that apply to it and whose weight in rules.yaml is not 0 (a weight of 0 turns a rule off). */

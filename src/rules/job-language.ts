@@ -16,7 +16,7 @@ export const jobLanguage: Rule = {
     none: "{engine} has no API for {items}",
   },
   applies: (p) => p.languages.length > 0,
-  key: (p) => `${p.languages.join(",")}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.languages.join(",")}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const ranked = profile.languages.map((l) => ({ l, fact: resolveFact(engine.languages[l], profile, ctx.value, engine.id) })).sort((a, b) => ctx.value(b.fact.route) - ctx.value(a.fact.route));
     const best = ranked[0]!;

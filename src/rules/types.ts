@@ -27,6 +27,8 @@ export interface RuleContext {
   config: RulesConfig;
   /** value of a route, from rules.yaml `routes` */
   value(r: Route): number;
+  /** every condition's `latencyBelow` in the catalogue, in ms, ascending: what a budget can change in a condition (conditionKey) */
+  latencyBelow?: readonly number[];
 }
 
 export interface Rule {

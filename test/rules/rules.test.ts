@@ -240,6 +240,41 @@ for (const [id, cases] of Object.entries(table)) {
   });
 }
 
+describe("rule keys with conditions on the budget", () => {
+  // A condition reads the budget only through latencyBelow, so rules key it by
+  // which of the catalogue's thresholds it reaches: budgets on one side of a
+  // threshold share verdicts, and a budget across one is judged again.
+  const perRecordUnder1s = makeEngine("fast", {
+    unit: { record: { ...fact("none"), variants: [{ name: "fast mode", when: { latencyBelow: "1s" }, route: "builtin", note: "n", sources: [{ url: "https://example.org/v", version: "1" }] }] } },
+  } as Parameters<typeof makeEngine>[1]);
+  const catalog = catalogOf([makeEngine("plain"), perRecordUnder1s]);
+  const shared = ruleContext(catalog);
+  const at = (latency: string) => profileFrom(`version: 1\nlatency: ${latency}\nthroughput: 20k/s\nunit: record\nsources: [kafka]\nsinks: [kafka]\noperations: [aggregate]\n`);
+  const budgets = ["5ms", "200ms", "999ms", "1s", "3s", "40m"].map(at);
+  it("keeps each rule's key a function of what decides its verdict", () => {
+    for (const rule of RULES) {
+      for (const p of budgets) {
+        for (const q of budgets) {
+          if (!rule.applies(p) || !rule.applies(q) || rule.key(p, shared) !== rule.key(q, shared)) continue;
+          for (const e of catalog.engines) {
+            const a = rule.evaluate(p, e, shared);
+            const b = rule.evaluate(q, e, shared);
+            expect([rule.id, e.id, p.latency.text, q.latency.text, a.fit, a.unmet]).toEqual([rule.id, e.id, p.latency.text, q.latency.text, b.fit, b.unmet]);
+          }
+        }
+      }
+    }
+  });
+  it("gives a rule the same key for budgets on one side of every threshold, another across one", () => {
+    const unit = ruleById("unit-of-work")!;
+    const fast = catalog.engines.find((e) => e.id === "fast")!;
+    expect(unit.key(at("5ms"), shared)).toBe(unit.key(at("999ms"), shared));
+    expect(unit.key(at("1s"), shared)).toBe(unit.key(at("40m"), shared));
+    expect(unit.key(at("999ms"), shared)).not.toBe(unit.key(at("1s"), shared));
+    expect([unit.evaluate(at("999ms"), fast, shared).fit, unit.evaluate(at("1s"), fast, shared).fit]).toEqual([1, 0]);
+  });
+});
+
 describe("rule keys", () => {
   // Sensitivity analysis memoises verdicts by rule.key(profile): two profiles
   // with equal keys must get equal verdicts from every engine.
