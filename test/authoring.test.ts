@@ -72,6 +72,11 @@ describe("advise init", () => {
     expect(p).toMatchObject({ serving: "lookup", consistency: "consistent", operations: ["join", "dedupe"], platforms: ["kafka", "kubernetes", "spark", "risingwave"] });
     expect(r.stdout).toMatch(/^serving: lookup +# /m);
   });
+  it("--platforms takes a vendor whose distribution the catalogue names (databricks)", () => {
+    const r = advise(["init", "-", "--platforms", "databricks,spark"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(loadProfile(parseYaml({ file: "-", text: r.stdout })).platforms).toEqual(["databricks", "spark"]);
+  });
   it("without those flags writes their defaults, which change no advice", () => {
     const r = advise(["init", "-", "--latency", "2s"]);
     const p = loadProfile(parseYaml({ file: "-", text: r.stdout }));

@@ -85,30 +85,13 @@ export function cacheFileFor(dir: string, env?: NodeJS.ProcessEnv): string | und
   return base ? join(base, `catalog-${pathHash(resolve(dir))}.json`) : undefined;
 }
 
-/** A file's bytes, or undefined when it cannot be read or is over the size limit (the loader then reports it). */
+/** A file's bytes, or undefined when it cannot be read (whole) or is over the size limit (the loader then reports it). */
 function bytesOf(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > LIMITS.maxFileBytes) return undefined;
-    const buf = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, buf, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return off === st.size ? buf : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return smallFile(path, LIMITS.maxFileBytes, true);
 }
 
-/** A regular file's bytes, or undefined when it is missing, not a regular file or over maxBytes. */
-function smallFile(path: string, maxBytes: number): Buffer | undefined {
+/** A regular file's bytes, or undefined when it is missing, not a regular file or over maxBytes (with `whole`, also when it shrank while read). */
+function smallFile(path: string, maxBytes: number, whole = false): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
@@ -121,7 +104,7 @@ function smallFile(path: string, maxBytes: number): Buffer | undefined {
       if (n === 0) break;
       off += n;
     }
-    return buf.subarray(0, off);
+    return whole && off !== st.size ? undefined : buf.subarray(0, off);
   } catch {
     return undefined;
   } finally {

@@ -95,20 +95,40 @@ export const QUESTIONS: Question[] = [
 ];
 
 /**
- * The questions with the platforms question offering every shipped engine's id
- * (core and extended) beside kafka, kafka-connect and kubernetes, so that a
- * misspelt engine gets the same did-you-mean as any other answer.
+ * The questions with the platforms question offering `ids` (the shipped engines' ids
+ * and vendors) beside kafka, kafka-connect and kubernetes, so that a misspelt engine
+ * gets the same did-you-mean as any other answer.
  */
-export function questionsFor(engineIds: readonly string[]): Question[] {
-  const platforms = [...new Set([...engineIds].sort()), ...PLATFORM_SYSTEMS.filter((s) => !engineIds.includes(s))];
+export function questionsFor(ids: readonly string[]): Question[] {
+  const platforms = [...new Set([...ids].filter((id) => !(PLATFORM_SYSTEMS as readonly string[]).includes(id)).sort()), ...PLATFORM_SYSTEMS];
   return QUESTIONS.map((q) => (q.key === "platforms" ? { ...q, options: platforms } : q));
 }
 
-/** The shipped engines' ids, core and extended: what `platforms` may name besides the systems. */
-async function shippedEngineIds(): Promise<string[]> {
+/**
+ * What `platforms` may name besides the systems, from the shipped catalogues (core and
+ * extended): every engine's id, what their operations say a team may already run, and
+ * the vendors of the proprietary distributions their conditional facts name (databricks).
+ */
+async function shippedPlatformIds(): Promise<string[]> {
   const { extendedEngines, shippedCatalog } = await import("../catalog/shipped.js");
+  const { vendorId } = await import("../catalog/conditions.js");
   const [core, extended] = await Promise.all([shippedCatalog(), extendedEngines()]);
-  return [...core.engines, ...extended].map((e) => e.id);
+  const ids = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "distribution" && typeof x === "string") ids.add(vendorId(x));
+        else walk(x);
+      }
+    }
+  };
+  for (const e of [...core.engines, ...extended]) {
+    ids.add(e.id);
+    for (const op of e.operations ?? []) for (const p of op.platforms ?? []) ids.add(p);
+    walk(e);
+  }
+  return [...ids];
 }
 
 /** Checks one answer; returns the value or an error message to ask again with. */
@@ -297,7 +317,7 @@ export async function runInit(file: string, opts: InitOptions): Promise<{ text: 
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
   if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
-  const questions = questionsFor(await shippedEngineIds());
+  const questions = questionsFor(await shippedPlatformIds());
   const given = answersFromFlags(opts.flags, questions);
   const anyFlag = Object.keys(given).length > 0;
   let answers: InitAnswers = { ...DEFAULTS, ...given };
