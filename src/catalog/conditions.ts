@@ -53,9 +53,22 @@ export function holds(when: Condition, profile: Profile, platform?: string): Hel
  * keyed by how many of them it reaches, not by its value: replays of other
  * budgets then judge these rules again only where a condition changes.
  */
-export function conditionKey(p: Profile, ctx?: { latencyBelow?: readonly number[] }): string {
+export function conditionKey(p: Profile, ctx?: { latencyBelow?: readonly number[]; conditions?: boolean }): string {
+  // for engines none of whose facts hold under conditions, nothing of it matters (VerdictCache)
+  if (ctx?.conditions === false) return "";
   const budget = ctx?.latencyBelow ? ctx.latencyBelow.filter((t) => p.latency.ms >= t).length : p.latency.ms;
   return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${budget}`;
+}
+
+/** Whether any fact of the engine holds under conditions (has variants): only then can a condition's inputs change its verdicts. */
+export function hasConditions(engine: Engine): boolean {
+  const walk = (x: unknown): boolean => {
+    if (Array.isArray(x)) return x.some(walk);
+    if (!x || typeof x !== "object") return false;
+    for (const [k, v] of Object.entries(x)) if (k === "variants" || walk(v)) return true;
+    return false;
+  };
+  return walk(engine);
 }
 
 const thresholds = new WeakMap<readonly Engine[], number[]>();

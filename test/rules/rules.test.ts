@@ -2,7 +2,7 @@
 // and where it must not apply. Engines are synthetic, so these pin the rule
 // logic, not the catalogue's facts. Assertions are on ids, fits and flags.
 import { describe, expect, it } from "vitest";
-import { ruleContext } from "../../src/engine/score.js";
+import { ruleContext, VerdictCache } from "../../src/engine/score.js";
 import { RULES, ruleById } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/types.js";
 import { catalogOf, fact, makeEngine, profileFrom } from "../helpers.js";
@@ -262,6 +262,17 @@ describe("rule keys with conditions on the budget", () => {
             expect([rule.id, e.id, p.latency.text, q.latency.text, a.fit, a.unmet]).toEqual([rule.id, e.id, p.latency.text, q.latency.text, b.fit, b.unmet]);
           }
         }
+      }
+    }
+  });
+  it("a shared verdict cache judges like a fresh evaluation, for engines with conditional facts and without", () => {
+    const cache = new VerdictCache(catalog);
+    const variants = [...budgets, profileFrom("version: 1\nlatency: 200ms\nthroughput: 20k/s\nunit: record\nsources: [kinesis]\n")];
+    for (const p of [...variants, ...variants]) {
+      for (const rule of RULES) {
+        if (!rule.applies(p)) continue;
+        const row = cache.verdicts(rule, p).map((v) => [v.fit, v.unmet]);
+        expect([rule.id, p.latency.text, row]).toEqual([rule.id, p.latency.text, catalog.engines.map((e) => [rule.evaluate(p, e, shared).fit, rule.evaluate(p, e, shared).unmet])]);
       }
     }
   });
