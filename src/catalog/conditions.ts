@@ -21,7 +21,7 @@ export interface Held {
 const notAmong = (named: readonly string[], allowed: readonly string[] | undefined) => (allowed ? named.filter((x) => !allowed.includes(x)) : []);
 
 /** A distribution's name as a platform id: "the Databricks Runtime" -> "databricks-runtime", and its first word ("databricks") is accepted too (vendorId). */
-export function vendorId(distribution: string): string {
+function vendorId(distribution: string): string {
   return distribution.replace(/^the /i, "").split(/\s+/)[0]!.toLowerCase();
 }
 
