@@ -92,7 +92,7 @@ const commands = [
   { name: "advise 100 PROFILES --format json", args: [cli, ...manyFiles, "--format", "json"] },
 ];
 
-const env = { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: cacheHome };
+const env = { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: join(adrDir, "state") };
 const times = commands.map(() => []);
 const rss = commands.map(() => []);
 const run = (c) => spawnSync(process.execPath, c.args, { cwd: c.cwd ?? root, env, stdio: ["ignore", "ignore", "pipe"] });

@@ -374,7 +374,7 @@ function registerInfoCommands(program: Command): void {
     ["serving", "none | lookup | sql: how applications read the results"],
     ["consistency", "eventual | consistent"],
     ["operations", "comma-separated: join, enrich, aggregate, window, dedupe"],
-    ["platforms", "comma-separated: what the organisation already runs (engine ids, kafka, kafka-connect, kubernetes)"],
+    ["platforms", "comma-separated: what the organisation already runs (engine ids, kafka, kafka-connect, kubernetes, databricks)"],
   ] as const) init.option(`--${flag} <value>`, what);
   init.action(async (file: string, opts: Record<string, unknown>) => {
     const { InitCancelled, runInit, runInitFrom, shippedProfilesText } = await import("./commands/init.js");

@@ -6,7 +6,7 @@ import { PassThrough } from "node:stream";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ask, DEFAULTS, questionsFor, renderProfile } from "../src/commands/init.js";
+import { ask, DEFAULTS, renderProfile } from "../src/commands/init.js";
 import { profileJsonSchema, profileJsonSchemaText } from "../src/commands/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
 import { loadProfile } from "../src/profile/load.js";
@@ -71,6 +71,11 @@ describe("advise init", () => {
     const p = loadProfile(parseYaml({ file: "-", text: r.stdout }));
     expect(p).toMatchObject({ serving: "lookup", consistency: "consistent", operations: ["join", "dedupe"], platforms: ["kafka", "kubernetes", "spark", "risingwave"] });
     expect(r.stdout).toMatch(/^serving: lookup +# /m);
+  });
+  it("--platforms takes a vendor the catalogue names (databricks) and an engine of the team's own catalogue, as the profile does", () => {
+    const r = advise(["init", "-", "--platforms", "databricks,spark,in-house-router"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(loadProfile(parseYaml({ file: "-", text: r.stdout })).platforms).toEqual(["databricks", "spark", "in-house-router"]);
   });
   it("without those flags writes their defaults, which change no advice", () => {
     const r = advise(["init", "-", "--latency", "2s"]);
@@ -144,7 +149,6 @@ describe("advise init on a terminal", () => {
     expect(p.priorities).toMatchObject({ latency: "must", deployment: "must" });
   });
   it("asks how results are read, consistency, operations and platforms after the licence, with did-you-mean", async () => {
-    const questions = questionsFor(["flink", "kafka-streams", "spark"]);
     const input = new PassThrough();
     const output = new PassThrough();
     let transcript = "";
@@ -153,7 +157,7 @@ describe("advise init on a terminal", () => {
       transcript += String(d);
       if (String(d).endsWith("] ")) setImmediate(() => input.write(`${answers.shift() ?? ""}\n`));
     });
-    const got = await ask(DEFAULTS, input, output, 100, questions);
+    const got = await ask(DEFAULTS, input, output, 100);
     expect(got).toMatchObject({ serving: "sql", consistency: "consistent", operations: ["join", "aggregate"], platforms: ["kafka", "flink"] });
     expect(transcript).toContain("did you mean 'consistent'?");
     expect(transcript).toContain("(did you mean 'aggregate'?)");

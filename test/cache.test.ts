@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheDir, cacheFileFor, loadUserEngines, MAX_CACHE_BYTES } from "../src/catalog/cache.js";
+import { cacheDir, cacheFileFor, loadUserEngines, MAX_CACHE_BYTES, stateDir } from "../src/catalog/cache.js";
 import { InputError } from "../src/diagnostics.js";
 import { loadEngineFile } from "../src/catalog/load.js";
 import { rulesDir } from "../src/catalog/shipped.js";
@@ -18,7 +18,7 @@ const SRC = ["ksqldb", "pekko-streams", "risingwave"].map((id) => join(rulesDir(
 function setup() {
   const dir = tmp("advise-usercat-");
   for (const f of SRC) copyFileSync(f, join(dir, f.split("/").pop()!));
-  const env = { XDG_CACHE_HOME: tmp() };
+  const env = { XDG_CACHE_HOME: tmp(), XDG_STATE_HOME: tmp() };
   return { dir, env, load: (version = "1.0.0") => loadUserEngines(dir, { version, env }) };
 }
 
@@ -97,7 +97,7 @@ describe("user catalogue cache", () => {
     const errs = await problems(load());
     expect(errs).toHaveLength(1);
     expect(errs[0]).toMatch(/pekko-streams\.yaml:\d+:1 unknown key 'homepge'/);
-    const cold = await problems(loadUserEngines(dir, { version: "1.0.0", env: { XDG_CACHE_HOME: tmp() } }));
+    const cold = await problems(loadUserEngines(dir, { version: "1.0.0", env: { XDG_CACHE_HOME: tmp(), XDG_STATE_HOME: tmp() } }));
     expect(cold).toEqual(errs);
     writeFileSync(f, good);
     expect((await load()).hits).toBe(3);
@@ -122,11 +122,13 @@ describe("user catalogue cache", () => {
     const first = await load();
     const file = first.cacheFile!;
     const pristine = readFileSync(file, "utf8");
-    type Cached = { entries: Record<string, { text: string; engine: Record<string, any> }> };
+    type Cached = { entries: Record<string, { text: string; engine: string; mac: string }> };
     const tamper = (edit: (e: Record<string, any>) => void) => {
       const c = JSON.parse(pristine) as Cached;
-      const entry = Object.values(c.entries).find((e) => e.engine.id === "pekko-streams")!;
-      edit(entry.engine);
+      const entry = Object.values(c.entries).find((e) => JSON.parse(e.engine).id === "pekko-streams")!;
+      const engine = JSON.parse(entry.engine);
+      edit(engine);
+      entry.engine = JSON.stringify(engine);
       writeFileSync(file, JSON.stringify(c));
     };
     const edits: ((e: Record<string, any>) => void)[] = [
@@ -138,6 +140,10 @@ describe("user catalogue cache", () => {
       (e) => (e.latency.floor = "1h"), // valid alone, but above the typical latency
       (e) => (e.id = "spark"),
       (e) => (e.extra = "not in the schema"),
+      // still valid descriptors, and each would change the advice: only the MAC tells them from the compiled one
+      (e) => Object.assign(e.latency, { floor: "1ms", typical: "2ms" }),
+      (e) => (e.processing.sql.route = e.processing.sql.route === "builtin" ? "none" : "builtin"),
+      (e) => (e.throughput.scaling = e.throughput.scaling === "cluster" ? "partitions" : "cluster"),
     ];
     for (const edit of edits) {
       tamper(edit);
@@ -146,6 +152,28 @@ describe("user catalogue cache", () => {
       expect(r.engines.map((x) => x.engine)).toEqual(first.engines.map((x) => x.engine));
     }
     // the rebuilt cache is whole again
+    expect((await load()).hits).toBe(3);
+    // a MAC copied from another entry, or one made with another key, does not verify either
+    const c = JSON.parse(pristine) as Cached;
+    const [a, b] = Object.values(c.entries);
+    a!.mac = b!.mac;
+    writeFileSync(file, JSON.stringify(c));
+    expect((await load()).misses).toBe(1);
+  });
+
+  it("signs entries with a key of its own, kept apart from the cache folder (0600), made anew when missing", async () => {
+    const { load, env } = setup();
+    const first = await load();
+    const key = join(env.XDG_STATE_HOME, "stream-advisor", "cache-key");
+    expect(lstatSync(key).mode & 0o777).toBe(0o600);
+    expect(readFileSync(key).length).toBe(32);
+    expect(readdirSync(join(env.XDG_CACHE_HOME, "stream-advisor"))).not.toContain("cache-key");
+    expect((await load()).hits).toBe(3);
+    // a cache restored with another key (or a new key) is compiled again, never trusted
+    rmSync(key);
+    const again = await load();
+    expect([again.hits, again.misses]).toEqual([0, 3]);
+    expect(again.engines).toEqual(first.engines);
     expect((await load()).hits).toBe(3);
   });
 
@@ -180,6 +208,7 @@ describe("user catalogue cache", () => {
     expect(cacheDir({ XDG_CACHE_HOME: "/x/cache" })).toBe("/x/cache/stream-advisor");
     expect(cacheDir({ XDG_CACHE_HOME: "rel", HOME: "/home/u" })).toBe("/home/u/.cache/stream-advisor");
     expect(cacheDir({ HOME: "/home/u" })).toBe("/home/u/.cache/stream-advisor");
+    expect([stateDir({ XDG_STATE_HOME: "/x/state" }), stateDir({ XDG_STATE_HOME: "rel", HOME: "/home/u" })]).toEqual(["/x/state/stream-advisor", "/home/u/.local/state/stream-advisor"]);
   });
 });
 

@@ -20,7 +20,7 @@ export function advise(args: string[], env: Record<string, string | undefined> =
     encoding: "utf8",
     input,
     timeout: 20_000,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, ...TODAY_ENV, ...env },
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, COLUMNS: undefined, XDG_CACHE_HOME: TEST_CACHE_HOME, XDG_STATE_HOME: TEST_CACHE_HOME, ...TODAY_ENV, ...env },
   });
 }
 

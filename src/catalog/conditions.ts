@@ -4,7 +4,7 @@
 // condition that decided it.
 
 import type { Profile } from "../profile/load.js";
-import type { Fact, Route, Source } from "./schema.js";
+import type { Engine, Fact, Route, Source } from "./schema.js";
 import { conditionSchema } from "./schema.js";
 import { parseDuration } from "../units.js";
 
@@ -48,9 +48,51 @@ export function holds(when: Condition, profile: Profile, platform?: string, name
   return { holds: unmet.length === 0, unmet, ...(when.distribution !== undefined ? { distribution: when.distribution } : {}) };
 }
 
-/** The profile inputs any condition can read: rules that resolve variants add it to their key. */
-export function conditionKey(p: Profile): string {
-  return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${p.latency.ms}`;
+/**
+ * The profile inputs any condition can read: rules that resolve variants add it
+ * to their key. The budget matters to a condition only through `latencyBelow`,
+ * so with the catalogue's thresholds (`latencyBelow` in the rule context) it is
+ * keyed by how many of them it reaches, not by its value: replays of other
+ * budgets then judge these rules again only where a condition changes.
+ */
+export function conditionKey(p: Profile, ctx?: { latencyBelow?: readonly number[]; conditions?: boolean }): string {
+  // for engines none of whose facts hold under conditions, nothing of it matters (VerdictCache)
+  if (ctx?.conditions === false) return "";
+  const budget = ctx?.latencyBelow ? ctx.latencyBelow.filter((t) => p.latency.ms >= t).length : p.latency.ms;
+  return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${budget}`;
+}
+
+/** Whether any fact of the engine holds under conditions (has variants): only then can a condition's inputs change its verdicts. */
+export function hasConditions(engine: Engine): boolean {
+  const walk = (x: unknown): boolean => {
+    if (Array.isArray(x)) return x.some(walk);
+    if (!x || typeof x !== "object") return false;
+    for (const [k, v] of Object.entries(x)) if (k === "variants" || walk(v)) return true;
+    return false;
+  };
+  return walk(engine);
+}
+
+const thresholds = new WeakMap<readonly Engine[], number[]>();
+
+/** Every `latencyBelow` of a condition anywhere among the engines, in ms, ascending (remembered per engine list). */
+export function latencyThresholds(engines: readonly Engine[]): number[] {
+  let found = thresholds.get(engines);
+  if (!found) {
+    const out = new Set<number>();
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === "object") {
+        for (const [k, v] of Object.entries(x)) {
+          if (k === "latencyBelow" && typeof v === "string") out.add(parseDuration(v)!.ms);
+          else walk(v);
+        }
+      }
+    };
+    walk(engines);
+    thresholds.set(engines, (found = [...out].sort((a, b) => a - b)));
+  }
+  return found;
 }
 
 /** A fact's value for one profile: its own, or a better variant's that holds. */

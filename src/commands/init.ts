@@ -12,7 +12,7 @@ import { describeWriteError } from "../io/read.js";
 import { writeFileAtomic } from "../io/write.js";
 import { parseYaml } from "../io/yaml.js";
 import { loadProfile } from "../profile/load.js";
-import { CLOUDS, CONNECTOR_KINDS, CONSISTENCY, DEPLOYMENTS, LANGUAGES, LICENSES, OPERATIONS, PLATFORM_SYSTEMS, PROCESSING_KINDS, SERVING, STATE_SIZES, UNITS } from "../profile/fields.js";
+import { CLOUDS, CONNECTOR_KINDS, CONSISTENCY, DEPLOYMENTS, KNOWN_PLATFORMS, LANGUAGES, LICENSES, OPERATIONS, PROCESSING_KINDS, SERVING, STATE_SIZES, UNITS } from "../profile/fields.js";
 import { closest } from "../suggest.js";
 import { DURATION_EXPECTED, durationHint, parseDuration, parseRate, RATE_EXPECTED, rateHint, type UnitHint } from "../units.js";
 
@@ -68,6 +68,8 @@ export interface Question {
   text: string;
   kind: "duration" | "rate" | "text" | "enum" | "list" | "bool";
   options?: readonly string[];
+  /** a list that also takes ids outside `options` (kebab-case), unless a small edit away from one of them */
+  open?: boolean;
 }
 
 /** The seed's order: latency, volume, kind of processing, events or records, library or service, then the rest. */
@@ -90,26 +92,9 @@ export const QUESTIONS: Question[] = [
   { key: "serving", text: "How do applications read the results: from the sinks (none), by key from where they are computed (lookup), or with ad-hoc SQL (sql)?", kind: "enum", options: SERVING },
   { key: "consistency", text: "May a reader see half-applied results (eventual), or never (consistent)?", kind: "enum", options: CONSISTENCY },
   { key: "operations", text: "Stateful operations the job needs", kind: "list", options: OPERATIONS },
-  // the shipped engines' ids join these once the catalogue is read (questionsFor)
-  { key: "platforms", text: "What does the organisation already run in production", kind: "list", options: PLATFORM_SYSTEMS },
+  // any other kebab-case id is taken too (an engine of a user catalogue), unless it is a typo of a known one
+  { key: "platforms", text: "What does the organisation already run in production", kind: "list", options: KNOWN_PLATFORMS, open: true },
 ];
-
-/**
- * The questions with the platforms question offering every shipped engine's id
- * (core and extended) beside kafka, kafka-connect and kubernetes, so that a
- * misspelt engine gets the same did-you-mean as any other answer.
- */
-export function questionsFor(engineIds: readonly string[]): Question[] {
-  const platforms = [...new Set([...engineIds].sort()), ...PLATFORM_SYSTEMS.filter((s) => !engineIds.includes(s))];
-  return QUESTIONS.map((q) => (q.key === "platforms" ? { ...q, options: platforms } : q));
-}
-
-/** The shipped engines' ids, core and extended: what `platforms` may name besides the systems. */
-async function shippedEngineIds(): Promise<string[]> {
-  const { extendedEngines, shippedCatalog } = await import("../catalog/shipped.js");
-  const [core, extended] = await Promise.all([shippedCatalog(), extendedEngines()]);
-  return [...core.engines, ...extended].map((e) => e.id);
-}
 
 /** Checks one answer; returns the value or an error message to ask again with. */
 export function parseAnswer(q: Question, raw: string): { value: unknown } | { error: string } {
@@ -134,10 +119,11 @@ export function parseAnswer(q: Question, raw: string): { value: unknown } | { er
       return { error: "expected yes or no" };
     case "list": {
       const items = t === "" || t === "none" ? [] : t.split(/[\s,]+/).filter(Boolean);
-      const bad = items.filter((i) => !q.options!.includes(i));
+      // an open list takes any kebab-case id that is not a small edit away from a known one (the profile's rule)
+      const bad = items.filter((i) => !q.options!.includes(i) && !(q.open && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(i) && !closest(i, q.options!)));
       const guesses = bad.map((b) => closest(b, q.options!)).filter(Boolean);
       return bad.length
-        ? { error: `unknown: ${bad.join(", ")}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(", ")}?)` : ""}; expected any of ${q.options!.join(", ")}` }
+        ? { error: `unknown: ${bad.join(", ")}${guesses.length ? ` (did you mean ${guesses.map((g) => `'${g}'`).join(", ")}?)` : ""}; expected any of ${q.options!.join(", ")}${q.open ? " (or an engine id of your own catalogue)" : ""}` }
         : { value: [...new Set(items)] };
     }
   }
@@ -179,7 +165,7 @@ function show(v: unknown): string {
 }
 
 /** Asks the questions on a terminal (this module is initialised only for `advise init`). */
-export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, width = 100, questions: Question[] = QUESTIONS): Promise<InitAnswers> {
+export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, width = 100): Promise<InitAnswers> {
   const rl = createInterface({ input, output });
   let cancelled = false;
   // closing the interface would leave the pending question unsettled: abort it instead
@@ -201,7 +187,7 @@ export async function ask(defaults: InitAnswers, input: NodeJS.ReadableStream, o
   };
   try {
     output.write("Describe the workload; press Enter to keep the [default].\n");
-    for (const q of questions) {
+    for (const q of QUESTIONS) {
       const hint = q.kind === "list" || q.kind === "enum" ? ` (${q.options!.join(", ")})` : "";
       for (;;) {
         const raw = await question(`${q.text}${hint} [${show(defaults[q.key])}]`);
@@ -281,9 +267,9 @@ export interface InitOptions {
 }
 
 /** Validates flag values the same way answers are validated. */
-export function answersFromFlags(flags: InitOptions["flags"], questions: Question[] = QUESTIONS): Partial<InitAnswers> {
+export function answersFromFlags(flags: InitOptions["flags"]): Partial<InitAnswers> {
   const out: Record<string, unknown> = {};
-  for (const q of questions) {
+  for (const q of QUESTIONS) {
     const v = flags[q.key];
     if (v === undefined) continue;
     const r = parseAnswer(q, Array.isArray(v) ? v.join(",") : String(v));
@@ -297,11 +283,10 @@ export async function runInit(file: string, opts: InitOptions): Promise<{ text: 
   const toStdout = file === "-";
   const target = toStdout ? undefined : resolve(file);
   if (target && present(target) && !opts.force) throw new UsageError(alreadyThere(target, file));
-  const questions = questionsFor(await shippedEngineIds());
-  const given = answersFromFlags(opts.flags, questions);
+  const given = answersFromFlags(opts.flags);
   const anyFlag = Object.keys(given).length > 0;
   let answers: InitAnswers = { ...DEFAULTS, ...given };
-  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr, process.stderr.columns || 100, questions);
+  if (opts.interactive && !anyFlag && !toStdout) answers = await ask(answers, process.stdin, process.stderr, process.stderr.columns || 100);
   const schemaRef = schemaReference(target, opts.schemaPath);
   const text = renderProfile(answers, schemaRef);
   // What is written must validate: a flag value that is well formed but out of

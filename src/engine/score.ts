@@ -13,6 +13,7 @@
 // explanations and `advise check` all go through scoreAll().
 
 import { compareText } from "../text.js";
+import { hasConditions, latencyThresholds } from "../catalog/conditions.js";
 import type { Catalog } from "../catalog/load.js";
 import type { Engine, Route } from "../catalog/schema.js";
 import type { Profile } from "../profile/load.js";
@@ -24,7 +25,7 @@ export const BASE_SCORE = 50;
 
 export function ruleContext(catalog: Catalog): RuleContext {
   const routes = catalog.config.routes;
-  return { config: catalog.config, value: (r: Route) => routes[r] };
+  return { config: catalog.config, value: (r: Route) => routes[r], latencyBelow: latencyThresholds(catalog.engines) };
 }
 
 /** The rules that judge this profile: those that apply to it and whose weight in rules.yaml is not 0 (a weight of 0 turns a rule off). */
@@ -54,10 +55,18 @@ export function weighRules(profile: Profile, catalog: Catalog): Weighed[] {
  */
 export class VerdictCache {
   private readonly memo = new Map<Rule, Map<string, Verdict[]>>();
+  /** the verdicts of engines without conditional facts, by the rule's key without the condition inputs (sparse, catalogue order) */
+  private readonly plain = new Map<Rule, Map<string, Verdict[]>>();
+  /** per engine, whether any of its facts holds under conditions */
+  private readonly conditional: boolean[];
+  private readonly plainCtx: RuleContext;
   constructor(
     private readonly catalog: Catalog,
     private readonly ctx: RuleContext = ruleContext(catalog),
-  ) {}
+  ) {
+    this.conditional = catalog.engines.map(hasConditions);
+    this.plainCtx = { ...ctx, conditions: false };
+  }
 
   /** One rule's verdicts on every engine, in catalogue order. */
   verdicts(rule: Rule, profile: Profile): Verdict[] {
@@ -65,7 +74,17 @@ export class VerdictCache {
     let byKey = this.memo.get(rule);
     if (!byKey) this.memo.set(rule, (byKey = new Map()));
     let row = byKey.get(key);
-    if (!row) byKey.set(key, (row = this.catalog.engines.map((e) => rule.evaluate(profile, e, this.ctx))));
+    if (!row) {
+      // an engine whose facts hold unconditionally is judged again only when the rule's own inputs change
+      const plainKey = rule.key(profile, this.plainCtx);
+      let byPlain = this.plain.get(rule);
+      if (!byPlain) this.plain.set(rule, (byPlain = new Map()));
+      let shared = byPlain.get(plainKey);
+      if (!shared) byPlain.set(plainKey, (shared = []));
+      const known = shared;
+      row = this.catalog.engines.map((e, i) => (this.conditional[i] ? rule.evaluate(profile, e, this.ctx) : (known[i] ??= rule.evaluate(profile, e, this.ctx))));
+      byKey.set(key, row);
+    }
     return row;
   }
 }

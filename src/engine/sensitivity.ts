@@ -22,6 +22,7 @@ import {
   STATE_SIZES,
   UNITS,
 } from "../profile/fields.js";
+import { latencyThresholds } from "../catalog/conditions.js";
 import { allLatencies, sourceDelay } from "../rules/latency-budget.js";
 import { parseDuration, parseRate } from "../units.js";
 import type { Rule } from "../rules/types.js";
@@ -211,7 +212,7 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
     if (e.latency.exactlyOnceFloor) points.add(parseDuration(e.latency.exactlyOnceFloor)!.ms);
   }
   // facts that hold only for budgets under a threshold (a condition's latencyBelow) change other rules there
-  for (const ms of latencyConditions(catalog)) points.add(ms);
+  for (const ms of latencyThresholds(catalog.engines)) points.add(ms);
   const breaks = [...points].filter((x) => x > 0).sort((a, b) => a - b);
   // Between two breakpoints only the latency rule's part of each score moves,
   // linearly in log(budget). The shown score is 50 plus each part rounded, so
@@ -279,28 +280,6 @@ function latencyCandidates(profile: Profile, catalog: Catalog, cache: VerdictCac
   }
   const unit = unitOf(profile.latency.text);
   return candidateValues([...breaks, ...crossings], now, (ms, dir) => durationText(ms, unit, dir), (t) => parseDuration(t)!.ms);
-}
-
-const thresholds = new WeakMap<Catalog, number[]>();
-
-/** Every `latencyBelow` of a condition anywhere in the catalogue, in ms (remembered per catalogue). */
-function latencyConditions(catalog: Catalog): number[] {
-  let found = thresholds.get(catalog);
-  if (!found) {
-    const out = new Set<number>();
-    const walk = (x: unknown): void => {
-      if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === "object") {
-        for (const [k, v] of Object.entries(x)) {
-          if (k === "latencyBelow" && typeof v === "string") out.add(parseDuration(v)!.ms);
-          else walk(v);
-        }
-      }
-    };
-    walk(catalog.engines);
-    thresholds.set(catalog, (found = [...out]));
-  }
-  return found;
 }
 
 /**

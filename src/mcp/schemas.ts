@@ -29,7 +29,7 @@ export const RESULT_SCHEMA_JSON: JsonSchema = {
       type: "object",
       required: ["kind", "engine", "summary", "margin", "close"],
       properties: {
-        kind: { enum: ["engine", "periodic-batch", "custom", "none"], description: "engine: run it as a stream; periodic-batch: scheduled batch jobs in it; custom: the budget is below every engine's floor; none: every engine breaks a must" },
+        kind: { enum: ["engine", "periodic-batch", "custom", "none"], description: "engine: run it as a stream; periodic-batch: scheduled batch jobs in it; custom: write custom code, the budget is below every engine's floor or is alone what rules out the in-process libraries; none: every engine breaks a must for another reason" },
         engine: { type: ["string", "null"] },
         summary: { ...str, description: "the answer in a sentence or two, with what separates the pick from the runner-up" },
         margin: { type: ["number", "null"], description: "points between the first and the second qualified engine" },

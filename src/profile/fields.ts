@@ -23,6 +23,28 @@ export const OPERATIONS = ["join", "enrich", "aggregate", "window", "dedupe"] as
  */
 export const PLATFORM_SYSTEMS = ["kafka", "kafka-connect", "kubernetes"] as const;
 
+/**
+ * The platform ids the shipped catalogue knows (its engines, core and extended,
+ * and the vendors of distributions it names): a `platforms` entry a small edit
+ * away from one of these, and not one itself, is taken for a typo (a test keeps
+ * this list equal to the catalogue). Any other id is accepted, for user catalogues.
+ */
+export const KNOWN_PLATFORMS = [
+  ...PLATFORM_SYSTEMS,
+  "akka-streams",
+  "beam",
+  "flink",
+  "kafka-streams",
+  "spark",
+  "arroyo",
+  "bytewax",
+  "ksqldb",
+  "materialize",
+  "pekko-streams",
+  "risingwave",
+  "databricks",
+] as const;
+
 /** Requirement names that `priorities` may weigh: the profile fields that rules read. */
 export const REQUIREMENTS = [
   "latency",

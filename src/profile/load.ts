@@ -35,6 +35,8 @@ import {
   type UnitKind,
 } from "./fields.js";
 import { type ProfileInput, profileSchema } from "./schema.js";
+import { KNOWN_PLATFORMS } from "./fields.js";
+import { closest } from "../suggest.js";
 
 export interface Profile {
   /** where it came from, for reports ("profiles/x.yaml", "<stdin>", "docs/adr/0001.md") */
@@ -155,6 +157,14 @@ function valueChecks(v: Record<string, unknown>, report: Report): void {
     if (sustained && peak && peak.perSecond < sustained.perSecond) {
       report(["throughput", "peak"], { message: `peak '${peak.text}' is below sustained '${sustained.text}'`, expected: "a peak at least as high as the sustained rate" });
     }
+  }
+  const platforms = v.platforms;
+  if (Array.isArray(platforms)) {
+    platforms.forEach((item, i) => {
+      if (typeof item !== "string" || (KNOWN_PLATFORMS as readonly string[]).includes(item)) return;
+      const guess = closest(item, KNOWN_PLATFORMS);
+      if (guess) report(["platforms", i], { message: `'${item}' is not a platform this catalogue knows`, expected: `an engine id, kafka, kafka-connect or kubernetes`, suggestion: guess });
+    });
   }
   for (const list of ["processing", "sources", "sinks", "languages", "operations", "platforms"] as const) {
     const items = v[list];

@@ -58,7 +58,7 @@ export const sourceConnectors: Rule = {
   scoring: scoring("source", "batchSource"),
   messages: { ...messages, all: "{engine} reads from {items}" },
   applies: (p) => p.sources.length > 0,
-  key: (p, ctx) => `${p.sources.join(",")}|${batchTier(p, ctx)}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.sources.join(",")}|${batchTier(p, ctx)}|${conditionKey(p, ctx)}`,
   evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sources, engine, "source", ctx),
 };
 
@@ -71,6 +71,6 @@ export const sinkConnectors: Rule = {
   scoring: scoring("sink", "batchSink"),
   messages: { ...messages, all: "{engine} writes to {items}" },
   applies: (p) => p.sinks.length > 0,
-  key: (p, ctx) => `${p.sinks.join(",")}|${batchTier(p, ctx)}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.sinks.join(",")}|${batchTier(p, ctx)}|${conditionKey(p, ctx)}`,
   evaluate: (profile, engine, ctx) => connectorVerdict(profile, profile.sinks, engine, "sink", ctx),
 };

@@ -15,7 +15,7 @@ export const deploymentModel: Rule = {
     none: "{engine} does not run as {what}",
   },
   applies: (p) => p.deployment !== "either",
-  key: (p) => `${p.deployment}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.deployment}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const d = profile.deployment as "library" | "service";
     return single(engine.deployment[d], profile, ctx, { engine: engine.name, deployment: d, what: d === "library" ? "a library inside your own services" : "a service that jobs are submitted to" }, engine.id);

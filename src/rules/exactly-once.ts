@@ -19,7 +19,7 @@ export const exactlyOnce: Rule = {
     slow: "{engine} gives exactly-once results{into} only at {eoFloor} or more, above the {budget} budget",
   },
   applies: (p) => p.exactlyOnce,
-  key: (p) => `${p.sinks.join(",")}|${p.latency.ms}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.sinks.join(",")}|${p.latency.ms}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     // the engine-wide route that holds for this profile (a variant may hold only for some sinks or a vendor's distribution)
     const resolved = resolveFact(engine.exactlyOnce, profile, ctx.value, engine.id);

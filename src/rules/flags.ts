@@ -16,7 +16,7 @@ export const eventTime: Rule = {
     none: "{engine} has no event-time windows or watermarks",
   },
   applies: (p) => p.eventTime,
-  key: (p) => `${p.eventTime}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.eventTime}|${conditionKey(p, ctx)}`,
   evaluate: (p, engine, ctx) => single(engine.eventTime, p, ctx, { engine: engine.name }, engine.id),
 };
 
@@ -33,7 +33,7 @@ export const batchBackfill: Rule = {
     none: "{engine} cannot run the same code as a bounded backfill",
   },
   applies: (p) => p.batch,
-  key: (p) => `${p.batch}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.batch}|${conditionKey(p, ctx)}`,
   evaluate: (p, engine, ctx) => single(engine.batch, p, ctx, { engine: engine.name }, engine.id),
 };
 
@@ -50,6 +50,6 @@ export const stateSize: Rule = {
     none: "{engine} does not keep {state} state",
   },
   applies: (p) => p.state !== "none",
-  key: (p) => `${p.state}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.state}|${conditionKey(p, ctx)}`,
   evaluate: (p, engine, ctx) => single(engine.state[p.state as "small" | "large"], p, ctx, { engine: engine.name, state: p.state }, engine.id),
 };

@@ -8,14 +8,15 @@ export const jobLanguage: Rule = {
   description: "The languages the team will write the job in: the job must be writable in at least one of them.",
   requirement: "languages",
   reads: ["languages.<language>"],
-  scoring: "The best route value among the languages listed. Unmet when none of them is production-ready (a JVM language calling the engine's Java API counts as configured).",
+  scoring:
+    "The best route value among the languages listed. Unmet when none of them is production-ready (a JVM language calling the engine's Java API counts as configured). A must by default when languages are given (the job must be writable in at least one): an engine that leaves it unmet is disqualified unless priorities.languages sets it lower (high, normal or low), which makes it weigh the score instead. Not applied when languages is empty.",
   messages: {
     full: "{engine} jobs can be written in {best}{cfg}",
     partial: "{engine} jobs can be written in {best} {how}",
     none: "{engine} has no API for {items}",
   },
   applies: (p) => p.languages.length > 0,
-  key: (p) => `${p.languages.join(",")}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.languages.join(",")}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const ranked = profile.languages.map((l) => ({ l, fact: resolveFact(engine.languages[l], profile, ctx.value, engine.id) })).sort((a, b) => ctx.value(b.fact.route) - ctx.value(a.fact.route));
     const best = ranked[0]!;

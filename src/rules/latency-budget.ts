@@ -51,7 +51,7 @@ export const latencyBudget: Rule = {
     below: "{budget}{left} is below the {floor} floor of {engine}",
   },
   applies: () => true,
-  key: (p) => `${p.latency.ms}|${p.sources.join(",")}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.latency.ms}|${p.sources.join(",")}|${conditionKey(p, ctx)}`,
   evaluate(profile: Profile, engine: Engine, ctx) {
     // a source's own delivery delay comes off the budget before the engine sees a record
     const delay = sourceDelay(profile, ctx.config);

@@ -6,7 +6,8 @@ export const openSourceLicense: Rule = {
   description: "With license: open-source, only engines under an OSI-approved licence qualify.",
   requirement: "license",
   reads: ["license.spdx", "license.osi"],
-  scoring: "Full marks for an OSI-approved licence, none otherwise (unmet: disqualified when license is a must). Not applied when license is `any`.",
+  scoring:
+    "Full marks for an OSI-approved licence, none otherwise (unmet). A must by default with license: open-source (OSI-approved licences only): an engine under any other licence is disqualified unless priorities.license sets it lower (high, normal or low), which makes it weigh the score instead. Not applied when license is `any`.",
   messages: {
     osi: "{engine} is under {spdx}, an OSI-approved licence",
     "not-osi": "{engine} is under {spdx}, which is not an OSI-approved open-source licence",

@@ -15,6 +15,6 @@ export const portability: Rule = {
     none: "{engine} pipelines run only on {engine}",
   },
   applies: (p) => p.portable,
-  key: (p) => `${p.portable}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.portable}|${conditionKey(p, ctx)}`,
   evaluate: (profile, engine, ctx) => single(engine.portability, profile, ctx, { engine: engine.name }, engine.id),
 };

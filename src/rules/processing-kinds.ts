@@ -15,7 +15,7 @@ export const processingKinds: Rule = {
     missing: "{engine} does not support {missing}",
   },
   applies: (p) => p.processing.length > 0,
-  key: (p) => `${p.processing.join(",")}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.processing.join(",")}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     return allOf(
       profile.processing.map((k) => itemOf(k, engine.processing[k], profile, ctx, engine.id)),

@@ -29,7 +29,7 @@ export const serving: Rule = {
     none: "{engine} does not serve {kind} reads: applications read its sinks, through a serving database beside it",
   },
   applies: (p) => p.serving !== "none",
-  key: (p) => `${p.serving}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.serving}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const kind = profile.serving as "lookup" | "sql";
     return single(servingFact(engine, kind, ctx), profile, ctx, { engine: engine.name, kind: kind === "sql" ? "ad-hoc SQL" : "by-key" }, engine.id);
@@ -49,7 +49,7 @@ export const consistency: Rule = {
     none: "readers of {engine} may see half-applied results (eventual consistency)",
   },
   applies: (p) => p.consistency === "consistent",
-  key: (p) => `${p.consistency}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.consistency}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const fact: Fact = engine.consistency ?? { route: "none", note: "The descriptor records no consistency guarantee for readers.", sources: engine.deployment.service.sources };
     return single(fact, profile, ctx, { engine: engine.name }, engine.id);

@@ -20,7 +20,7 @@ export const statefulOperations: Rule = {
     unknown: "the descriptor of {engine} does not describe its operators for {items}",
   },
   applies: (p) => p.operations.length > 0,
-  key: (p) => `${p.operations.join(",")}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.operations.join(",")}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const ops = engine.operators;
     if (!ops) return { fit: 0.5, unmet: false, messageId: "unknown", args: { engine: engine.name, items: profile.operations.join(", ") }, sources: engine.deployment.service.sources };

@@ -27,6 +27,14 @@ export interface RuleContext {
   config: RulesConfig;
   /** value of a route, from rules.yaml `routes` */
   value(r: Route): number;
+  /** every condition's `latencyBelow` in the catalogue, in ms, ascending: what a budget can change in a condition (conditionKey) */
+  latencyBelow?: readonly number[];
+  /**
+   * false when judging only engines none of whose facts hold under conditions:
+   * then conditionKey leaves the condition inputs out of a rule's key (a rule
+   * reads them only through its facts' variants)
+   */
+  conditions?: boolean;
 }
 
 export interface Rule {

@@ -15,7 +15,7 @@ export const unitOfWork: Rule = {
     none: "{engine} does not handle {unit}s {manner}",
   },
   applies: (p) => p.unit !== "either",
-  key: (p) => `${p.unit}|${conditionKey(p)}`,
+  key: (p, ctx) => `${p.unit}|${conditionKey(p, ctx)}`,
   evaluate(profile, engine, ctx) {
     const unit = profile.unit as "event" | "record";
     return single(engine.unit[unit], profile, ctx, { engine: engine.name, unit, manner: unit === "event" ? "one at a time" : "in bulk" }, engine.id);

@@ -2,7 +2,7 @@
 // and where it must not apply. Engines are synthetic, so these pin the rule
 // logic, not the catalogue's facts. Assertions are on ids, fits and flags.
 import { describe, expect, it } from "vitest";
-import { ruleContext } from "../../src/engine/score.js";
+import { ruleContext, VerdictCache } from "../../src/engine/score.js";
 import { RULES, ruleById } from "../../src/rules/index.js";
 import type { Rule } from "../../src/rules/types.js";
 import { catalogOf, fact, makeEngine, profileFrom } from "../helpers.js";
@@ -239,6 +239,52 @@ for (const [id, cases] of Object.entries(table)) {
     it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => check(rule, c));
   });
 }
+
+describe("rule keys with conditions on the budget", () => {
+  // A condition reads the budget only through latencyBelow, so rules key it by
+  // which of the catalogue's thresholds it reaches: budgets on one side of a
+  // threshold share verdicts, and a budget across one is judged again.
+  const perRecordUnder1s = makeEngine("fast", {
+    unit: { record: { ...fact("none"), variants: [{ name: "fast mode", when: { latencyBelow: "1s" }, route: "builtin", note: "n", sources: [{ url: "https://example.org/v", version: "1" }] }] } },
+  } as Parameters<typeof makeEngine>[1]);
+  const catalog = catalogOf([makeEngine("plain"), perRecordUnder1s]);
+  const shared = ruleContext(catalog);
+  const at = (latency: string) => profileFrom(`version: 1\nlatency: ${latency}\nthroughput: 20k/s\nunit: record\nsources: [kafka]\nsinks: [kafka]\noperations: [aggregate]\n`);
+  const budgets = ["5ms", "200ms", "999ms", "1s", "3s", "40m"].map(at);
+  it("keeps each rule's key a function of what decides its verdict", () => {
+    for (const rule of RULES) {
+      for (const p of budgets) {
+        for (const q of budgets) {
+          if (!rule.applies(p) || !rule.applies(q) || rule.key(p, shared) !== rule.key(q, shared)) continue;
+          for (const e of catalog.engines) {
+            const a = rule.evaluate(p, e, shared);
+            const b = rule.evaluate(q, e, shared);
+            expect([rule.id, e.id, p.latency.text, q.latency.text, a.fit, a.unmet]).toEqual([rule.id, e.id, p.latency.text, q.latency.text, b.fit, b.unmet]);
+          }
+        }
+      }
+    }
+  });
+  it("a shared verdict cache judges like a fresh evaluation, for engines with conditional facts and without", () => {
+    const cache = new VerdictCache(catalog);
+    const variants = [...budgets, profileFrom("version: 1\nlatency: 200ms\nthroughput: 20k/s\nunit: record\nsources: [kinesis]\n")];
+    for (const p of [...variants, ...variants]) {
+      for (const rule of RULES) {
+        if (!rule.applies(p)) continue;
+        const row = cache.verdicts(rule, p).map((v) => [v.fit, v.unmet]);
+        expect([rule.id, p.latency.text, row]).toEqual([rule.id, p.latency.text, catalog.engines.map((e) => [rule.evaluate(p, e, shared).fit, rule.evaluate(p, e, shared).unmet])]);
+      }
+    }
+  });
+  it("gives a rule the same key for budgets on one side of every threshold, another across one", () => {
+    const unit = ruleById("unit-of-work")!;
+    const fast = catalog.engines.find((e) => e.id === "fast")!;
+    expect(unit.key(at("5ms"), shared)).toBe(unit.key(at("999ms"), shared));
+    expect(unit.key(at("1s"), shared)).toBe(unit.key(at("40m"), shared));
+    expect(unit.key(at("999ms"), shared)).not.toBe(unit.key(at("1s"), shared));
+    expect([unit.evaluate(at("999ms"), fast, shared).fit, unit.evaluate(at("1s"), fast, shared).fit]).toEqual([1, 0]);
+  });
+});
 
 describe("rule keys", () => {
   // Sensitivity analysis memoises verdicts by rule.key(profile): two profiles
