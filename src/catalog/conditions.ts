@@ -26,7 +26,7 @@ function vendorId(distribution: string): string {
 }
 
 /** Whether `when` holds for the profile, and what of it does not. `platform`: the engine's id (a distribution holds where the team runs the engine). */
-export function holds(when: Condition, profile: Profile, platform?: string): Held {
+export function holds(when: Condition, profile: Profile, platform?: string, name?: string): Held {
   const unmet: string[] = [];
   const src = notAmong(profile.sources, when.sources);
   if (src.length) unmet.push(`it reads only ${when.sources!.join(", ")}, not ${src.join(", ")}`);
@@ -39,9 +39,11 @@ export function holds(when: Condition, profile: Profile, platform?: string): Hel
   if (when.distribution !== undefined) {
     // a vendor's proprietary distribution is a product the team buys: never under license: open-source,
     // and assumed only where the team already runs the engine (platforms names it, or the vendor)
-    if (profile.license === "open-source") unmet.push(`it exists only in ${when.distribution}, a proprietary distribution, not under license: open-source`);
+    // a variant named after its distribution ("Real-time Mode in the Databricks Runtime") is not told where it exists twice
+    const where = names(name, when.distribution) ? "a proprietary distribution" : `${when.distribution}, a proprietary distribution`;
+    if (profile.license === "open-source") unmet.push(`it exists only in ${where}, not under license: open-source`);
     else if (!platform || !(profile.platforms.includes(platform) || profile.platforms.includes(vendorId(when.distribution))))
-      unmet.push(`it exists only in ${when.distribution}, a proprietary distribution the profile's platforms do not name`);
+      unmet.push(`it exists only in ${where} that the profile's platforms do not name`);
   }
   return { holds: unmet.length === 0, unmet, ...(when.distribution !== undefined ? { distribution: when.distribution } : {}) };
 }
@@ -103,9 +105,16 @@ export interface Resolved {
   condition: string;
 }
 
+/** Whether a variant's name already says which distribution it is in ("Real-time Mode in the Databricks Runtime", "Databricks Runtime"). */
+export function names(name: string | undefined, distribution: string): boolean {
+  return name !== undefined && name.toLowerCase().includes(distribution.replace(/^the /i, "").toLowerCase());
+}
+
 /** The words for a variant that holds only in a vendor's distribution. */
-function onlyIn(name: string | undefined, distribution: string): string {
-  return ` (${name ? `${name}, ` : ""}only in ${distribution}, a proprietary distribution)`;
+export function onlyIn(name: string | undefined, distribution: string): string {
+  // after the reason, which may end in "(once configured)": no second parenthesis right after it
+  if (names(name, distribution)) return ` with ${name} (a proprietary distribution)`;
+  return name ? ` with ${name}, only in ${distribution} (a proprietary distribution)` : ` (only in ${distribution}, a proprietary distribution)`;
 }
 
 /** The words for a better variant that does not hold. */
@@ -123,7 +132,7 @@ export function resolveFact(fact: Pick<Fact, "route" | "needs" | "note" | "sourc
   let best: Resolved = { route: fact.route, needs: fact.needs, note: fact.note, sources: fact.sources, condition: "" };
   let bestMissed: { v: number; words: string; sources: Source[] } | undefined;
   for (const variant of fact.variants ?? []) {
-    const h = holds(variant.when, profile, platform);
+    const h = holds(variant.when, profile, platform, variant.name);
     const v = value(variant.route);
     if (h.holds && v > value(best.route)) {
       best = { route: variant.route, needs: variant.needs, note: variant.note, sources: variant.sources, condition: h.distribution ? onlyIn(variant.name, h.distribution) : "" };

@@ -60,16 +60,18 @@ export function beyond(profile: Profile, catalog: Catalog, wide: Catalog, result
   const hasMusts = Object.values(profile.priorities).includes("must");
   let summary: string;
   const status = (x: (typeof engines)[number]) => (x.maintenance.status === "active" && !x.maintenance.stale ? "" : `, ${maintenanceWords(x.maintenance)}`);
+  // "of N" is said once, with the first engine named
+  const place = (x: (typeof engines)[number], i: number) => `${ordinal(x.rank)}${i === 0 ? ` of ${order.length}` : ""}${status(x)}`;
+  const several = `${listOf(named.map((x, i) => `${x.name} (${x.score}, ${place(x, i)})`))}${more}`;
   if (reason === "none") {
-    const list = one ? `${named[0]!.name} (score ${named[0]!.score}, ${ordinal(named[0]!.rank)} of ${order.length}${status(named[0]!)})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)}${status(x)})`))}${more} (of ${order.length})`;
+    const list = one ? `${named[0]!.name} (score ${named[0]!.score}, ${place(named[0]!, 0)})` : several;
     summary = `Outside the five, ${list} ${one ? "meets" : "meet"} every must: \`${command}\``;
   } else {
-    const list = one ? `${named[0]!.name} scores ${named[0]!.score} (${ordinal(named[0]!.rank)} of ${order.length}${status(named[0]!)})` : `${listOf(named.map((x) => `${x.name} (${x.score}, ${ordinal(x.rank)}${status(x)})`))}${more} rank higher (of ${order.length})`;
-    const musts = hasMusts ? (one ? " and meets every must" : " and meet every must") : "";
-    summary =
-      reason === "weak-fit"
-        ? `${top!.name} scores only ${top!.score} (under ${threshold}); outside the five, ${list}${musts}: \`${command}\``
-        : `Outside the five, ${list}${one ? ", ahead of" : ", ahead of"} ${top!.name} (${top!.score})${musts}: \`${command}\``;
+    const musts = hasMusts ? (one ? " meets every must and" : " meet every must and") : "";
+    // an equal score ranks ahead on the unrounded score: never "ahead of X (95)" from 95
+    const than = (score: number) => (score > top!.score ? `ahead of ${top!.name} (${top!.score})` : `ranked ahead of ${top!.name} (also ${top!.score})`);
+    const list = one ? `${named[0]!.name}${musts} scores ${named[0]!.score} (${place(named[0]!, 0)}), ${than(named[0]!.score)}` : `${several}${musts} rank ${than(named[named.length - 1]!.score).replace(/^ranked /, "")}`;
+    summary = reason === "weak-fit" ? `${top!.name} scores only ${top!.score} (under ${threshold}); outside the five, ${list}: \`${command}\`` : `Outside the five, ${list}: \`${command}\``;
   }
   return { reason, ...(reason === "weak-fit" ? { weakFitBelow: threshold } : {}), engines, command, summary };
 }

@@ -152,7 +152,11 @@ function recommend(profile: Profile, catalog: Catalog, scored: Scored[], ranking
   } else {
     const lead = margin === 0 ? `level with ${second.name} on points, ahead on ${Math.abs(scoredOf(top).raw - scoredOf(second).raw) > 1e-9 ? "the unrounded score" : "what it costs to run"}` : `${margin} point${margin === 1 ? "" : "s"} ahead of ${second.name}${close ? ", a close call" : ""}`;
     head = `${top.name} (${status(top)}score ${top.score}/100, ${lead})`;
-    because = decisive.length ? decisive.slice(0, QUOTED).map((d) => `${strip(top, d.message)}, where ${second.name} ${strip(second, d.runnerUpMessage)}`).join("; ") : runningCostWords(profile, catalog, top, second);
+    // a reason whose words are the same for both engines tells the reader nothing: quote those that differ
+    const differing = decisive.filter((d) => strip(top, d.message) !== strip(second, d.runnerUpMessage));
+    const quoted = differing.length ? differing : decisive;
+    const contrast = (d: Decisive) => (strip(top, d.message) === strip(second, d.runnerUpMessage) ? `${strip(top, d.message)}, as does ${second.name}, which the catalogue grades lower there` : `${strip(top, d.message)}, where ${second.name} ${strip(second, d.runnerUpMessage)}`);
+    because = quoted.length ? quoted.slice(0, QUOTED).map(contrast).join("; ") : runningCostWords(profile, catalog, top, second);
   }
   const said = because ? `${head}: ${because}` : head;
   const summary =

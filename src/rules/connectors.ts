@@ -1,4 +1,4 @@
-import { conditionKey, holds, missed } from "../catalog/conditions.js";
+import { conditionKey, holds, missed, onlyIn } from "../catalog/conditions.js";
 import type { Engine, Route } from "../catalog/schema.js";
 import type { ConnectorKind } from "../profile/fields.js";
 import type { Profile } from "../profile/load.js";
@@ -22,8 +22,8 @@ function connectorItems(profile: Profile, engine: Engine, k: ConnectorKind, side
   for (const v of c.variants ?? []) {
     const route = v[side];
     if (route === undefined || ctx.value(route) <= ctx.value(main.route)) continue;
-    const h = holds(v.when, profile, engine.id);
-    if (h.holds) main = { name: k, route, note: v.note, sources: v.sources, condition: h.distribution ? ` (${v.name ? `${v.name}, ` : ""}only in ${h.distribution}, a proprietary distribution)` : "" };
+    const h = holds(v.when, profile, engine.id, v.name);
+    if (h.holds) main = { name: k, route, note: v.note, sources: v.sources, condition: h.distribution ? onlyIn(v.name, h.distribution) : "" };
     else if (!better || ctx.value(route) > ctx.value(better.route)) better = { route, words: missed(v.name, h.unmet), sources: v.sources };
   }
   if (better && ctx.value(better.route) > ctx.value(main.route) && !main.condition) main = { ...main, condition: better.words, sources: [...main.sources, ...better.sources] };
@@ -42,7 +42,7 @@ function connectorVerdict(profile: Profile, kinds: readonly ConnectorKind[], eng
 }
 
 const messages = {
-  partial: "{engine} reaches {items} as a {side}, but {partial}",
+  partial: "{engine} reaches {items} as a {side}{but}",
   missing: "{engine} has no {missing} {side}",
 };
 

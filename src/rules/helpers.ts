@@ -39,6 +39,8 @@ export function allOf(items: readonly Item[], ctx: RuleContext, args: Record<str
       items: hard.map((i) => (i.route === "configured" ? `${i.name} (once configured)` : i.name)).join(", "),
       missing: missing.map((i) => i.name).join(", "),
       partial: partial.map((i) => `${i.name} ${routeWords(i.route, i.needs)}`).join("; "),
+      // after the items: ", but X only in a limited form", or for a single item that is itself the partial one, its words alone (never "runs X, but X ...")
+      but: hard.length === 1 && partial.length === 1 && partial[0] === hard[0] ? ` ${routeWords(hard[0]!.route, hard[0]!.needs)}` : partial.length ? `, but ${partial.map((i) => `${i.name} ${routeWords(i.route, i.needs)}`).join("; ")}` : "",
       condition,
     },
     ...(worst ? { detail: worst.note } : items.length === 1 ? { detail: items[0]!.note } : {}),

@@ -1,5 +1,5 @@
 import { parseDuration } from "../units.js";
-import { conditionKey, holds } from "../catalog/conditions.js";
+import { conditionKey, holds, names } from "../catalog/conditions.js";
 import type { Engine, Source } from "../catalog/schema.js";
 import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
@@ -46,9 +46,9 @@ export const latencyBudget: Rule = {
     "Below the engine's floor it cannot meet the budget (unmet: disqualified when latency is a must). From the floor to the typical latency the fit rises on a log scale from 0.5 to 0.9 (it can, when tuned); from the typical latency to ten times it, from 0.9 to 1 (headroom: an engine with room to spare scores above one that just meets the budget). At or above rules.yaml latency.periodicBatchAt the budget suits scheduled batch jobs: the fit is 0.5 plus half the value of the engine's batch route. Exactly-once costs are judged by the exactly-once rule, not here.",
   messages: {
     batch: "a {budget} budget suits scheduled batch jobs; {engine} runs bounded batch jobs {how}",
-    meets: "{engine} meets the {budget} budget with default settings (typically {typical})",
-    tuned: "{engine} can meet {budget} only when tuned (floor {floor}, default {typical})",
-    below: "{budget} is below the floor of {engine} ({floor})",
+    meets: "{engine} meets the {budget} budget{left}{mode} with default settings (typically {typical})",
+    tuned: "{engine} can meet {budget}{left}{mode} only when tuned (floor {floor}, default {typical})",
+    below: "{budget}{left} is below the {floor} floor of {engine}",
   },
   applies: () => true,
   key: (p, ctx) => `${p.latency.ms}|${p.sources.join(",")}|${conditionKey(p, ctx)}`,
@@ -56,7 +56,9 @@ export const latencyBudget: Rule = {
     // a source's own delivery delay comes off the budget before the engine sees a record
     const delay = sourceDelay(profile, ctx.config);
     const budget = profile.latency.ms - delay.ms;
-    const base = { budget: delay.kind ? `${profile.latency.text} (less ${delay.text} for ${delay.kind} to deliver)` : profile.latency.text, engine: engine.name, floor: engine.latency.floor, typical: engine.latency.typical, condition: "" };
+    // what is left of the budget once the source has delivered, said once after the budget
+    const left = delay.kind ? ` (${formatMs(Math.max(budget, 0))} left after ${delay.text} for ${delay.kind} to deliver)` : "";
+    const base = { budget: profile.latency.text, left, mode: "", engine: engine.name, floor: engine.latency.floor, typical: engine.latency.typical, condition: "" };
     const periodic = parseDuration(ctx.config.latency.periodicBatchAt)!.ms;
     if (profile.latency.ms >= periodic) {
       const route = engine.batch.route;
@@ -78,13 +80,22 @@ export const latencyBudget: Rule = {
     let best = modeOf(engine.latency, undefined, "");
     let missedMode: Mode | undefined;
     for (const v of engine.latency.variants ?? []) {
-      const h = holds(v.when, profile, engine.id);
-      const m = modeOf(v, v.name, h.holds ? ` (with ${v.name}${h.distribution ? `, only in ${h.distribution}, a proprietary distribution` : ""})` : ` (${v.name}, floor ${v.floor}, would do better, but ${h.unmet.join("; ")})`);
+      const h = holds(v.when, profile, engine.id, v.name);
+      // a mode that holds is named where the budget is met ("in Real-time Mode"); one that would do better but does not hold, after the reason
+      const m = modeOf(v, v.name, h.holds ? ` in ${v.name}${h.distribution ? (names(v.name, h.distribution) ? " (a proprietary distribution)" : `, only in ${h.distribution} (a proprietary distribution)`) : ""}` : ` (${v.name}, floor ${v.floor}, would do better, but ${h.unmet.join("; ")})`);
       if (h.holds && m.fit > best.fit) best = m;
       else if (!h.holds && m.fit > (missedMode?.fit ?? -1)) missedMode = m;
     }
-    const args = { ...base, floor: best.floor, typical: best.typical, condition: best.condition || (missedMode && missedMode.fit > best.fit ? missedMode.condition : "") };
+    const args = { ...base, floor: best.floor, typical: best.typical, mode: best.condition, condition: best.condition ? "" : missedMode && missedMode.fit > best.fit ? missedMode.condition : "" };
     const sources = [...(missedMode && missedMode.fit > best.fit && !best.condition ? [...best.sources, ...missedMode.sources] : best.sources), ...delay.sources];
     return { fit: best.fit, unmet: best.messageId === "below", messageId: best.messageId, args, detail: best.note, sources };
   },
 };
+
+/** A duration in ms in the units a user writes: 10ms, 1.5s, 500us. */
+function formatMs(ms: number): string {
+  const round = (x: number) => String(Math.round(x * 100) / 100);
+  if (ms >= 1000) return `${round(ms / 1000)}s`;
+  if (ms >= 1 || ms === 0) return `${round(ms)}ms`;
+  return `${round(ms * 1000)}us`;
+}

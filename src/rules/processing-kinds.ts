@@ -11,7 +11,7 @@ export const processingKinds: Rule = {
   scoring: "The mean of the route values (rules.yaml routes) of the requested kinds. Unmet when any requested kind is not production-ready (route builtin or configured).",
   messages: {
     all: "{engine} supports {items}",
-    partial: "{engine} supports {items}, but {partial}",
+    partial: "{engine} supports {items}{but}",
     missing: "{engine} does not support {missing}",
   },
   applies: (p) => p.processing.length > 0,

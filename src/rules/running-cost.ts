@@ -11,7 +11,29 @@ import type { Rule } from "./types.js";
 
 const CLOUD_NAMES: Record<string, string> = { aws: "AWS", gcp: "Google Cloud", azure: "Azure" };
 
-const PLATFORM_NAMES: Record<string, string> = { kafka: "Kafka", "kafka-connect": "Kafka Connect", kubernetes: "Kubernetes" };
+/** Platforms in words, as a team says them ("the team already runs Flink"): engine ids too, since platforms lists them. */
+const PLATFORM_NAMES: Record<string, string> = {
+  kafka: "Kafka",
+  "kafka-connect": "Kafka Connect",
+  kubernetes: "Kubernetes",
+  spark: "Spark",
+  flink: "Flink",
+  beam: "Beam",
+  "kafka-streams": "Kafka Streams",
+  "akka-streams": "Akka",
+  "pekko-streams": "Pekko",
+  arroyo: "Arroyo",
+  bytewax: "Bytewax",
+  ksqldb: "ksqlDB",
+  materialize: "Materialize",
+  risingwave: "RisingWave",
+};
+
+/** An operation by its short name, without the parenthesis that says what it holds ("a Flink cluster"). */
+function shortWhat(op: Operation): string {
+  const i = op.what.indexOf(" (");
+  return i > 0 ? op.what.slice(0, i) : op.what;
+}
 
 /** Whether an operation counts for this profile, and if not, why not (in words). */
 function waiver(profile: Profile, engine: Engine, op: Operation): string | undefined | null {
@@ -22,7 +44,8 @@ function waiver(profile: Profile, engine: Engine, op: Operation): string | undef
     const cloud = profile.cloud;
     if (cloud === "aws" || cloud === "gcp" || cloud === "azure") {
       const m = engine.managed[cloud];
-      if (isReady(m.route)) return `a managed offering on ${CLOUD_NAMES[cloud]}${m.offering ? ` (${m.offering})` : ""} runs it`;
+      // the offering is named by the managed-cloud rule; here the words stay short enough to sit in a parenthesis
+      if (isReady(m.route)) return `a managed offering on ${CLOUD_NAMES[cloud]} runs it`;
     }
     if (op.kind === "cluster" && profile.deployment === "service") return "the profile asks for a service that jobs are submitted to";
     return undefined;
@@ -71,19 +94,23 @@ function servingDatabase(profile: Profile, engine: Engine): Operation | undefine
 }
 
 /** The operations that count for this profile, and their total burden. */
-export function burdenOf(profile: Profile, engine: Engine): { counted: Operation[]; waived: { op: Operation; why: string }[]; burden: number } {
+export function burdenOf(profile: Profile, engine: Engine): { counted: Operation[]; waived: { op: Operation; why: string }[]; beside: { op: Operation; why: string }[]; burden: number } {
   const counted: Operation[] = [];
   const waived: { op: Operation; why: string }[] = [];
+  /** counted at half: run for the team (a managed offering, the service it asked for), but new beside what it runs */
+  const beside: { op: Operation; why: string }[] = [];
   const db = servingDatabase(profile, engine);
   if (db) counted.push(db);
   for (const op of engine.operations) {
     const w = waiver(profile, engine, op);
     if (w === undefined) counted.push(op);
     else if (w === null) continue;
-    else if (newBesideIncumbent(profile, op, w)) counted.push({ ...op, burden: op.burden / 2, what: `${op.what}, run for it (${w}) but new beside ${listOf(profile.platforms)}` });
-    else waived.push({ op, why: w });
+    else if (newBesideIncumbent(profile, op, w)) {
+      counted.push({ ...op, burden: op.burden / 2 });
+      beside.push({ op, why: w });
+    } else waived.push({ op, why: w });
   }
-  return { counted, waived, burden: counted.reduce((a, o) => a + o.burden, 0) };
+  return { counted, waived, beside, burden: counted.reduce((a, o) => a + o.burden, 0) };
 }
 
 export const runningCost: Rule = {
@@ -96,20 +123,27 @@ export const runningCost: Rule = {
     "fit = halfAt / (halfAt + burden), with halfAt from rules.yaml runningCost and burden the sum of the engine's operations that count for the profile: a cluster or runner counts unless a production-ready managed offering on the profile's cloud runs it (a cluster also not when deployment is service: the team asked for one); a Connect cluster counts only when a source or sink the profile names is reached through it; a broker the engine cannot run without (Kafka for Kafka Streams) counts when the profile names sources or sinks and none of them is it; a licence always counts. An operation whose `platforms` names something the profile's `platforms` lists costs nothing (the team already runs it), and the reason says so; when the profile lists platforms, a cluster or runner it does not run that a managed offering or the requested service would take away still counts at half its burden (a new system beside what the team runs). When the profile's serving is lookup or sql and the engine cannot serve it production-ready, a serving database beside it counts (burden 1.5). Never unmet. Applied to every profile.",
   messages: {
     nothing: "{engine} adds nothing to run besides the team's own code{waived}",
-    adds: "{engine} adds {what} to run{waived}",
+    adds: "{engine} adds {what} to run{beside}{waived}",
   },
   applies: () => true,
   key: (p) => `${p.cloud}|${p.deployment}|${p.sources.join(",")}|${p.sinks.join(",")}|${p.serving}|${p.platforms.join(",")}`,
   evaluate(profile, engine, ctx) {
-    const { counted, waived, burden } = burdenOf(profile, engine);
+    const { counted, waived, beside, burden } = burdenOf(profile, engine);
     const halfAt = ctx.config.runningCost.halfAt;
-    const waivedText = waived.length ? ` (${waived.map((w) => `not ${w.op.what}: ${w.why}`).join("; ")})` : "";
+    // short names in the parenthesis: the operations' own parentheses would nest
+    const groups = new Map<string, string[]>();
+    for (const w of waived) groups.set(w.why, [...(groups.get(w.why) ?? []), shortWhat(w.op)]);
+    // one reason said once for all it covers ("not a runner cluster or the runner layer: a managed offering ... runs them")
+    const waivedText = groups.size ? ` (${[...groups].map(([why, ops]) => `not ${ops.join(" or ")}: ${ops.length > 1 ? why.replace(/ runs it$/, " runs them") : why}`).join("; ")})` : "";
+    const besideText = beside
+      .map((b) => `, ${counted.length === 1 ? "" : `${shortWhat(b.op).replace(/^an? /, "the ")} `}new beside ${listOf(profile.platforms)}, though ${b.why}`)
+      .join("");
     const what = counted.map((o) => o.what);
     return {
       fit: halfAt / (halfAt + burden),
       unmet: false,
       messageId: counted.length ? "adds" : "nothing",
-      args: { engine: engine.name, what: what.length <= 2 ? what.join(" and ") : `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}`, burden, operations: counted.map((o) => o.id), waived: waivedText },
+      args: { engine: engine.name, what: what.length <= 2 ? what.join(" and ") : `${what.slice(0, -1).join(", ")} and ${what[what.length - 1]}`, burden, operations: counted.map((o) => o.id), waived: waivedText, beside: besideText },
       ...(counted.length ? { detail: counted.map((o) => o.note).join(" ") } : {}),
       // with nothing to run, the deployment facts say how the engine runs (as a library inside the team's own services)
       sources: uniqueSources(counted.length || waived.length ? [...counted, ...waived.map((w) => w.op)].flatMap((o) => o.sources) : [...engine.deployment.library.sources, ...engine.deployment.service.sources]),

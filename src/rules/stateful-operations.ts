@@ -15,7 +15,7 @@ export const statefulOperations: Rule = {
     "The mean of the route values of the listed operations' operator facts. Unmet when any is not production-ready. An engine whose descriptor does not describe its operators scores one half, never unmet. Not applied when operations is empty.",
   messages: {
     all: "{engine} runs {items}",
-    partial: "{engine} runs {items}, but {partial}",
+    partial: "{engine} runs {items}{but}",
     missing: "{engine} has no operator for {missing}",
     unknown: "the descriptor of {engine} does not describe its operators for {items}",
   },

@@ -176,7 +176,7 @@ describe("facts that hold only under conditions", () => {
     const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [kafka]\noperations: [aggregate]\n"), engine, ctx);
     expect(v.messageId).toBe("meets");
     expect(v.unmet).toBe(false);
-    expect(v.args.condition).toContain("Low-latency mode");
+    expect(v.args.mode).toContain("Low-latency mode");
   });
   it("and not for a source outside them: the reason names the mode and the source", () => {
     const v = latency.evaluate(profileFrom("version: 1\nlatency: 50ms\nthroughput: 1k/s\nsources: [pulsar]\n"), engine, ctx);
@@ -191,7 +191,7 @@ describe("facts that hold only under conditions", () => {
     const kinesis = latency.evaluate(profileFrom("version: 1\nlatency: 100ms\nthroughput: 1k/s\nsources: [kinesis]\n"), plain, ctx);
     expect(fast.messageId).toBe("meets");
     expect(kinesis.messageId).toBe("tuned");
-    expect(String(kinesis.args.budget)).toContain("less 70ms for kinesis");
+    expect(String(kinesis.args.left)).toContain("left after 70ms for kinesis");
     expect(kinesis.sources.map((s) => s.url)).toContain("https://docs.aws.amazon.com/streams/latest/dev/building-consumers.html");
   });
   it("nor for an operation it does not run", () => {
