@@ -9,6 +9,7 @@ import { isReady } from "../catalog/routes.js";
 import type { Profile } from "../profile/load.js";
 import type { Beyond, Result } from "./result.js";
 import { rank } from "./score.js";
+import { replayCache } from "./sensitivity.js";
 import { maintenanceJson, maintenanceWords } from "../rules/maintenance.js";
 
 /** The weak-fit threshold when rules.yaml does not set one. */
@@ -40,7 +41,8 @@ export function beyond(profile: Profile, catalog: Catalog, wide: Catalog, result
   const reason = beyondReason(result, catalog);
   if (!reason) return undefined;
   const ranked = new Set(catalog.engines.map((e) => e.id));
-  const order = rank(profile, wide);
+  // scores and musts only, never a verdict's words: the run's shared verdicts serve (sensitivity.ts replayCache)
+  const order = rank(profile, wide, replayCache(wide));
   const firstRanked = order.findIndex((s) => ranked.has(s.engine.id));
   const top = result.ranking.find((r) => r.engine === result.recommendation.engine);
   const engines = order
