@@ -41,6 +41,7 @@ export function exampleOutcomes(rule: Rule, given: Catalog, wide?: Catalog): { w
 
 export function explainRule(rule: Rule, catalog: Catalog, wide?: Catalog): RuleExplanation {
   const ex = exampleOutcomes(rule, catalog, wide);
+  const named = rule.exampleEngines === "extended" && wide ? wide : catalog;
   return {
     id: rule.id,
     description: rule.description,
@@ -49,7 +50,8 @@ export function explainRule(rule: Rule, catalog: Catalog, wide?: Catalog): RuleE
     weight: catalog.config.weights[rule.id] ?? 1,
     scoring: rule.scoring,
     messages: rule.messages,
-    example: { profile: rule.example, answer: answer(ex.with, catalog), withoutRule: answer(ex.without, catalog) },
+    // engines named from the catalogue the example was ranked in (an extended engine by its name, not its id)
+    example: { profile: rule.example, answer: answer(ex.with, named), withoutRule: answer(ex.without, named) },
     docs: LINKS.doc("docs/rules.md", rule.id),
   };
 }

@@ -166,55 +166,43 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return lo;
 }
 
+/** Words for file system errors that read the same whether reading or writing. */
+const FS_WORDS: Record<string, string> = {
+  EISDIR: "is a directory",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the path is too long",
+};
+
+const WRITE_WORDS: Record<string, string> = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "read-only file system",
+  EBADF: "standard output is closed",
+  EIO: "input/output error",
+  EFBIG: "file too large",
+  ENOENT: "no such folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ...FS_WORDS,
+};
+
+const READ_WORDS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied (the file is not readable)",
+  EPERM: "permission denied (the file is not readable)",
+  ...FS_WORDS,
+};
+
+const codeOf = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
+const detailOf = (e: unknown) => codeOf(e) ?? (e instanceof Error ? e.message : String(e));
+
 /** Why a write failed, in words (describeFsError is for reads). */
 export function describeWriteError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOSPC":
-      return "no space left on device";
-    case "EDQUOT":
-      return "disk quota exceeded";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EROFS":
-      return "read-only file system";
-    case "EBADF":
-      return "standard output is closed";
-    case "EIO":
-      return "input/output error";
-    case "EFBIG":
-      return "file too large";
-    case "ENOENT":
-      return "no such folder";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    case "EISDIR":
-      return "is a directory";
-    case "ELOOP":
-      return "too many symbolic links";
-    case "ENAMETOOLONG":
-      return "the path is too long";
-    default:
-      return `error ${code ?? (e instanceof Error ? e.message : String(e))}`;
-  }
+  return WRITE_WORDS[codeOf(e) ?? ""] ?? `error ${detailOf(e)}`;
 }
 
+/** Why a read failed, in words. */
 export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied (the file is not readable)";
-    case "EISDIR":
-      return "is a directory";
-    case "ELOOP":
-      return "too many symbolic links";
-    case "ENAMETOOLONG":
-      return "the path is too long";
-    default:
-      return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
-  }
+  return READ_WORDS[codeOf(e) ?? ""] ?? `cannot be read (${detailOf(e)})`;
 }

@@ -30,7 +30,9 @@ export const managedCloud: Rule = {
       fit: ctx.value(f.route),
       unmet: !isReady(f.route),
       messageId: routeClass(f.route),
-      args: { engine: engine.name, cloud: names[cloud]!, offering: f.offering ? ` (${f.offering})` : "", route: f.route, how: routeWords(f.route, f.needs), cfg: configuredNote(f.route) },
+      // the offering after "as", its alternatives joined by "or": offering names carry parentheses of their own, which would nest
+      // a managed offering that is third-party is sold by someone other than the cloud, not written by the team
+      args: { engine: engine.name, cloud: names[cloud]!, offering: f.offering ? ` as ${f.offering.split(/\s*;\s*/).join(" or ")}` : "", route: f.route, how: f.route === "third-party" ? "only from a third party" : routeWords(f.route, f.needs), cfg: configuredNote(f.route) },
       detail: f.note,
       sources: f.sources,
     };
