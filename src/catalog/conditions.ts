@@ -62,15 +62,42 @@ export function conditionKey(p: Profile, ctx?: { latencyBelow?: readonly number[
   return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${budget}`;
 }
 
+
+/** What of an engine's facts holds under conditions: whether any fact has variants, and every `latencyBelow` of their conditions, in ms. */
+interface Conditional {
+  variants: boolean;
+  latencyBelow: number[];
+}
+
+const conditionalOf = new WeakMap<Engine, Conditional>();
+
+/** Found once per engine (a run's catalogues share engine objects): one walk of the descriptor. */
+function conditional(engine: Engine): Conditional {
+  let found = conditionalOf.get(engine);
+  if (!found) {
+    const c: Conditional = { variants: false, latencyBelow: [] };
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) {
+        for (const v of x) walk(v);
+      } else if (x && typeof x === "object") {
+        const o = x as Record<string, unknown>;
+        for (const k in o) {
+          const v = o[k];
+          if (k === "variants") c.variants = true;
+          if (k === "latencyBelow" && typeof v === "string") c.latencyBelow.push(parseDuration(v)!.ms);
+          else if (v && typeof v === "object") walk(v);
+        }
+      }
+    };
+    walk(engine);
+    conditionalOf.set(engine, (found = c));
+  }
+  return found;
+}
+
 /** Whether any fact of the engine holds under conditions (has variants): only then can a condition's inputs change its verdicts. */
 export function hasConditions(engine: Engine): boolean {
-  const walk = (x: unknown): boolean => {
-    if (Array.isArray(x)) return x.some(walk);
-    if (!x || typeof x !== "object") return false;
-    for (const [k, v] of Object.entries(x)) if (k === "variants" || walk(v)) return true;
-    return false;
-  };
-  return walk(engine);
+  return conditional(engine).variants;
 }
 
 const thresholds = new WeakMap<readonly Engine[], number[]>();
@@ -78,20 +105,7 @@ const thresholds = new WeakMap<readonly Engine[], number[]>();
 /** Every `latencyBelow` of a condition anywhere among the engines, in ms, ascending (remembered per engine list). */
 export function latencyThresholds(engines: readonly Engine[]): number[] {
   let found = thresholds.get(engines);
-  if (!found) {
-    const out = new Set<number>();
-    const walk = (x: unknown): void => {
-      if (Array.isArray(x)) x.forEach(walk);
-      else if (x && typeof x === "object") {
-        for (const [k, v] of Object.entries(x)) {
-          if (k === "latencyBelow" && typeof v === "string") out.add(parseDuration(v)!.ms);
-          else walk(v);
-        }
-      }
-    };
-    walk(engines);
-    thresholds.set(engines, (found = [...out].sort((a, b) => a - b)));
-  }
+  if (!found) thresholds.set(engines, (found = [...new Set(engines.flatMap((e) => conditional(e).latencyBelow))].sort((a, b) => a - b)));
   return found;
 }
 
