@@ -77,6 +77,13 @@ describe("beyond: the line when the five fall short", () => {
     expect(b?.summary).toContain(`${top.name} scores only ${top.score} (under 80); outside the five, `);
   });
 
+  it("custom stays custom with the extended engines: a library in another language is no candidate the budget rules out", () => {
+    const text = "version: 1\nlatency: 5ms\nthroughput: 50k/s\nexactlyOnce: true\ndeployment: library\nlanguages: [java]\nsources: [kafka]\nsinks: [kafka]\npriorities: {latency: must, exactlyOnce: must}\n";
+    const p = profileFrom(text);
+    expect(evaluate(p, shippedCatalog(), { sensitivity: false }).recommendation.kind).toBe("custom");
+    expect(evaluate(p, extendedCatalog(), { sensitivity: false }).recommendation.kind).toBe("custom");
+  });
+
   it("appears whenever an extended engine ranks above the pick, even a good one", () => {
     const p = profileFrom("version: 1\nlatency: 10ms\nthroughput: 20k/s\ndeployment: library\nlanguages: [java]\n");
     const r = evaluate(p, shippedCatalog(), { sensitivity: false });

@@ -36,7 +36,7 @@ describe("platforms", () => {
     const withFlink = evaluate(profileFrom(`${base}platforms: [flink]\n`), shippedCatalog(), { sensitivity: false });
     const cost = (r: typeof without) => r.ranking.find((e) => e.engine === "flink")!.reasons.find((x) => x.rule === "running-cost")!;
     expect(cost(withFlink).fit).toBeGreaterThanOrEqual(cost(without).fit);
-    expect(cost(withFlink).message).toContain("the team already runs flink");
+    expect(cost(withFlink).message).toContain("the team already runs Flink");
     // running Spark does not give Spark a capability it lacks
     const kinesis = "version: 1\nlatency: 50ms\nthroughput: 10k/s\nsources: [kinesis]\nlicense: open-source\npriorities: {latency: must}\n";
     const spark = (t: string) => evaluate(profileFrom(t), shippedCatalog(), { sensitivity: false }).ranking.find((e) => e.engine === "spark")!;

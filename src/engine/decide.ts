@@ -55,7 +55,10 @@ export function decide(profile: Profile, catalog: Catalog, ranking: readonly Sco
  * "no engine".
  */
 export function latencyRulesOutLibraries(profile: Profile, ranking: readonly Scored[]): boolean {
-  const libraries = ranking.filter((s) => isReady(s.engine.deployment.library.route));
+  // the libraries this team could write its job in at all (a library in another language is no
+  // candidate); one ruled out for anything besides time, a licence included, means the answer is none
+  const usable = (s: Scored) => !s.weighed.some((w, r) => w.must && s.verdicts[r]!.unmet && w.rule.id === "job-language");
+  const libraries = ranking.filter((s) => isReady(s.engine.deployment.library.route) && usable(s));
   if (!libraries.length) return false;
   const fastestTypical = Math.min(...libraries.map((s) => parseDuration(s.engine.latency.typical)!.ms));
   if (profile.latency.ms >= fastestTypical) return false;
