@@ -58,9 +58,16 @@ export function holds(when: Condition, profile: Profile, platform?: string, name
 export function conditionKey(p: Profile, ctx?: { latencyBelow?: readonly number[]; conditions?: boolean }): string {
   // for engines none of whose facts hold under conditions, nothing of it matters (VerdictCache)
   if (ctx?.conditions === false) return "";
+  // remembered per profile object and thresholds: a scoring asks it once for each rule
+  const known = conditionKeys.get(p);
+  if (known && known.at === ctx?.latencyBelow) return known.key;
   const budget = ctx?.latencyBelow ? ctx.latencyBelow.filter((t) => p.latency.ms >= t).length : p.latency.ms;
-  return `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${budget}`;
+  const key = `${p.sources.join(",")}|${p.sinks.join(",")}|${p.operations.join(",")}|${p.exactlyOnce}|${p.license}|${p.platforms.join(",")}|${budget}`;
+  conditionKeys.set(p, { at: ctx?.latencyBelow, key });
+  return key;
 }
+
+const conditionKeys = new WeakMap<Profile, { at: readonly number[] | undefined; key: string }>();
 
 
 /** What of an engine's facts holds under conditions: whether any fact has variants, and every `latencyBelow` of their conditions, in ms. */
