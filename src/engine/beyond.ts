@@ -47,7 +47,6 @@ export function beyond(profile: Profile, catalog: Catalog, wide: Catalog, result
   const top = result.ranking.find((r) => r.engine === result.recommendation.engine);
   const engines = order
     .map((s, i) => ({ s, rank: i + 1 }))
-    // none: any extended engine that meets every must; weak fit: those ranked ahead of the pick with a higher score
     // none: any extended engine that meets every must; otherwise those ranked ahead of the pick
     // (for scheduled batch jobs, only engines that run them production-ready would be the pick)
     .filter(({ s, rank }) => !ranked.has(s.engine.id) && s.disqualifiedBy.length === 0 && (reason === "none" || (rank - 1 < firstRanked && s.score >= (top?.score ?? 100) && (result.recommendation.kind !== "periodic-batch" || isReady(s.engine.batch.route)))))

@@ -51,8 +51,8 @@ export function decide(profile: Profile, catalog: Catalog, ranking: readonly Sco
  * No engine meets every must, and what rules out the in-process libraries
  * (the fastest tier) is the latency budget alone, on its own or with
  * exactly-once: a budget under what any library gives with defaults, and
- * every must a library breaks is about time. Then hand-written code is the honest answer (custom), not
- * "no engine".
+ * every must a library the team could use breaks is about time. Then
+ * hand-written code is the honest answer (custom), not "no engine".
  */
 export function latencyRulesOutLibraries(profile: Profile, ranking: readonly Scored[]): boolean {
   // the libraries this team could write its job in at all (a library in another language is no
