@@ -1,9 +1,10 @@
 // The expert case sets: workloads with the engine experts pick and why, each
 // with sources. test/expert/cases.yaml and dimensions.yaml are the sets used
-// while tuning the model; held-out.yaml, held-out-2.yaml and held-out-3.yaml
+// while tuning the model; held-out.yaml and held-out-2.yaml to -4.yaml
 // were written blind (without running the tool or reading its code and
 // catalogue) and committed before the tool ran on them; they are never tuned
-// against. Each set is asserted on its own: the top pick must match the
+// against (held-out-4.yaml was written after this model was built, so it is
+// the cleanest measure of it). Each set is asserted on its own: the top pick must match the
 // experts' (tuning: 9 in 10; held-out: at least 85 in 100), the kind of answer
 // must match in 95 of 100 held-out cases, and every engine the experts say
 // breaks a must is disqualified, in every case of every set. A case may be
@@ -46,7 +47,7 @@ const run = (file: string, catalog?: Catalog) =>
   });
 type Run = ReturnType<typeof run>;
 const matches = (c: Case, r: Run[number]["r"]) =>
-  r.recommendation.kind === c.expect.kind && (!c.expect.top || c.expect.top.includes(r.recommendation.engine ?? "")) && (!c.expect.beyondFirst || r.beyond?.engines[0]?.engine === c.expect.beyondFirst);
+  r.recommendation.kind === c.expect.kind && (!c.expect.top?.length || c.expect.top.includes(r.recommendation.engine ?? "")) && (!c.expect.beyondFirst || r.beyond?.engines[0]?.engine === c.expect.beyondFirst);
 const missesOf = (results: Run) =>
   results
     .filter(({ c, r }) => !matches(c, r))
@@ -54,7 +55,7 @@ const missesOf = (results: Run) =>
 
 const cases = [...load("cases.yaml"), ...load("dimensions.yaml")];
 const results = [...run("cases.yaml"), ...run("dimensions.yaml")];
-for (const file of ["held-out.yaml", "held-out-2.yaml", "held-out-3.yaml"]) {
+for (const file of ["held-out.yaml", "held-out-2.yaml", "held-out-3.yaml", "held-out-4.yaml"]) {
   const heldOut = run(file);
   describe(`held-out expert cases, ${file} (never tuned against)`, () => {
     it("has at least 12 cases, each with a reason and a source", () => {
