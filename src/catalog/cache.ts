@@ -72,9 +72,9 @@ export interface UserEngines {
   cacheFile?: string;
 }
 
-/** The cache folder: $XDG_CACHE_HOME/stream-advisor (an absolute path, per the XDG spec), else ~/.cache/stream-advisor. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
+/** $VAR/stream-advisor when VAR is an absolute path (per the XDG spec), else ~/<fallback>/stream-advisor. */
+function xdgDir(env: NodeJS.ProcessEnv, variable: "XDG_CACHE_HOME" | "XDG_STATE_HOME", fallback: string[]): string | undefined {
+  const xdg = env[variable];
   if (xdg && isAbsolute(xdg)) return join(xdg, "stream-advisor");
   let home: string;
   try {
@@ -82,20 +82,17 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   } catch {
     return undefined;
   }
-  return home ? join(home, ".cache", "stream-advisor") : undefined;
+  return home ? join(home, ...fallback, "stream-advisor") : undefined;
 }
 
-/** The folder of the key that signs cache entries: $XDG_STATE_HOME/stream-advisor (absolute only), else ~/.local/state/stream-advisor; never the cache folder. */
+/** The cache folder: $XDG_CACHE_HOME/stream-advisor, else ~/.cache/stream-advisor. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return xdgDir(env, "XDG_CACHE_HOME", [".cache"]);
+}
+
+/** The folder of the key that signs cache entries: $XDG_STATE_HOME/stream-advisor, else ~/.local/state/stream-advisor; never the cache folder. */
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const xdg = env.XDG_STATE_HOME;
-  if (xdg && isAbsolute(xdg)) return join(xdg, "stream-advisor");
-  let home: string;
-  try {
-    home = env.HOME && isAbsolute(env.HOME) ? env.HOME : homedir();
-  } catch {
-    return undefined;
-  }
-  return home ? join(home, ".local", "state", "stream-advisor") : undefined;
+  return xdgDir(env, "XDG_STATE_HOME", [".local", "state"]);
 }
 
 const KEY_BYTES = 32;
